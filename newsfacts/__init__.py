@@ -1,0 +1,23 @@
+"""newsfacts: trade statistics in economic news → structured, checkable records."""
+
+from newsfacts.extract import Extractor, extract
+from newsfacts.pipeline import build_pipeline, load_pipeline
+from newsfacts.schema import Article, ErrorRecord, Money, Percent, Period, TradeFact
+from newsfacts.settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ErrorRecord",
+    "Extractor",
+    "Money",
+    "Percent",
+    "Period",
+    "Settings",
+    "TradeFact",
+    "__version__",
+    "build_pipeline",
+    "extract",
+    "load_pipeline",
+]

@@ -1,0 +1,1 @@
+"""The rule layer: mentions → TradeFact records."""

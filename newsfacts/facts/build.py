@@ -1,0 +1,91 @@
+"""Drafts → frozen ``TradeFact`` records: comparison links, duplicates merged, evidence cut."""
+
+from __future__ import annotations
+
+
+from spacy.tokens import Doc
+
+from newsfacts.facts.assemble import Draft
+from newsfacts.facts.rules import RULES
+from newsfacts.schema import TradeFact
+
+QUALIFIER_ORDER: tuple[str, ...] = ("record", "rank", "lowest", "revised")
+BASIS_NAMES: dict[str, str] = {"cif": "cif", "fob": "fob", "customs": "customs"}
+
+
+def _key(draft: Draft) -> tuple[object, ...]:
+    return (draft.indicator, draft.reporter, draft.partner, draft.signed_value, draft.currency)
+
+
+def _merge(kept: Draft, other: Draft) -> None:
+    kept.qualifiers |= other.qualifiers
+    kept.change_pct = kept.change_pct if kept.change_pct is not None else other.change_pct
+    kept.previous = kept.previous or other.previous
+    kept.flow = kept.flow or other.flow
+    if kept.seasonally_adjusted is None:
+        kept.seasonally_adjusted = other.seasonally_adjusted
+    if not kept.period_explicit and other.period_explicit:
+        kept.period, kept.period_explicit = other.period, True
+    kept.rule_ids.append(RULES.ids["merge.duplicate"])
+
+
+def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
+    """A figure said twice (headline and body, or main and comparison) is one fact."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.superseded or draft.reporter is None:
+            continue
+        if draft.role == "comparison" and not draft.period_explicit:
+            continue  # a comparison whose period the text does not fix is no fact of its own
+        twin = next(
+            (k for k in kept if _key(k) == _key(draft)
+             and (k.period is None or draft.period is None or not (k.period_explicit and draft.period_explicit)
+                  or k.period.code == draft.period.code)),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+        else:
+            if twin.role == "comparison" and draft.role == "main":
+                twin.role, twin.main = "main", None
+            _merge(twin, draft)
+    return kept
+
+
+def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
+    start_token, end_token = draft.evidence
+    span = doc[start_token:end_token]
+    sentence = span.sent.text if doc.has_annotation("SENT_START") else ""
+    previous = draft.previous
+    basis = sorted(BASIS_NAMES[b] for b in draft.basis if b in BASIS_NAMES)
+    if draft.seasonally_adjusted is not None:
+        basis.insert(0, "seasonally_adjusted" if draft.seasonally_adjusted else "not_seasonally_adjusted")
+    return TradeFact(
+        doc_id=doc_id,
+        indicator=draft.indicator,  # type: ignore[arg-type]
+        flow=draft.flow,  # type: ignore[arg-type]
+        reporter=draft.reporter or "",
+        partner=draft.partner,
+        period=draft.period.code if draft.period else None,
+        value=draft.signed_value,
+        currency=draft.currency,
+        change_pct=draft.change_pct,
+        previous_value=previous.signed_value if previous else None,
+        previous_period=previous.period.code if previous and previous.period else None,
+        qualifiers=tuple(q for q in QUALIFIER_ORDER if q in draft.qualifiers),  # type: ignore[misc]
+        seasonally_adjusted=draft.seasonally_adjusted,
+        evidence=span.text,
+        modality=draft.modality,  # type: ignore[arg-type]
+        evidence_start=span.start_char,
+        evidence_end=span.end_char,
+        sentence=sentence,
+        rule_ids=tuple(dict.fromkeys([RULES.ids[f"role.{draft.role}"], *draft.rule_ids])),
+        basis=tuple(basis),  # type: ignore[arg-type]
+        period_granularity=draft.period.granularity if draft.period else None,
+    )
+
+
+def build_facts(drafts: list[Draft], doc: Doc, doc_id: str) -> list[TradeFact]:
+    return [to_fact(draft, doc, doc_id) for draft in merge_duplicates(drafts)]
+
+

@@ -1,0 +1,38 @@
+"""The ``newsfacts_facts`` spaCy component: mentions → ``doc._.nf_facts``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsfacts.facts.assemble import assemble_drafts
+from newsfacts.facts.build import build_facts
+from newsfacts.mentions.attributes import declare_attributes
+from newsfacts.mentions.component import SPANS_KEY
+from newsfacts.schema import TradeFact
+
+
+def extract_doc_facts(doc: Doc, spans_key: str = SPANS_KEY) -> list[TradeFact]:
+    """The trade facts of a doc whose mentions are tagged and normalised."""
+    drafts = assemble_drafts(doc, spans_key, doc._.nf_published)
+    return build_facts(drafts, doc, doc._.nf_doc_id or "doc")
+
+
+class FactAssembler:
+    def __init__(self, spans_key: str = SPANS_KEY) -> None:
+        declare_attributes()
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.nf_facts = extract_doc_facts(doc, self.spans_key)
+        return doc
+
+
+@Language.factory(
+    "newsfacts_facts",
+    assigns=["doc._.nf_facts"],
+    requires=["doc.spans", "doc.sents"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_facts(nlp: Language, name: str, spans_key: str) -> FactAssembler:
+    return FactAssembler(spans_key)

@@ -1,0 +1,64 @@
+"""What the rule layer remembers across a document: its country, currency and period."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsfacts.facts.clauses import Clause
+from newsfacts.schema import Money, Period
+
+SPECIFIC_DOLLARS: frozenset[str] = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MYR"})
+LEAD_CLAUSES = 3
+
+
+@dataclass
+class DocContext:
+    reporter: str | None = None
+    named_dollar: str | None = None
+    period: Period | None = None
+    last_currency: str | None = None
+    signs: dict[tuple[str, str | None], int] = field(default_factory=dict)
+
+    def remember(self, indicator: str, reporter: str | None, sign: int | None,
+                 currency: str, period: Period | None) -> None:
+        if sign is not None:
+            self.signs[(indicator, reporter)] = sign
+        self.last_currency = currency
+        if period is not None:
+            self.period = period
+
+
+def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
+    """The story's country (most named in its lead), its named dollar and its lead period."""
+    context = DocContext()
+    lead: Counter[str] = Counter()
+    everywhere: Counter[str] = Counter()
+    for index, clause in enumerate(clauses):
+        for cue in clause.mentions:
+            if cue.kind == "place":
+                everywhere[str(cue.value)] += 1
+                if index < LEAD_CLAUSES:
+                    lead[str(cue.value)] += 1
+            elif cue.kind == "money" and context.named_dollar is None:
+                money: Money = cue.value
+                if money.currency in SPECIFIC_DOLLARS:
+                    context.named_dollar = money.currency
+            elif cue.kind == "period" and context.period is None and clause.of("money"):
+                context.period = cue.value
+    ranked = lead or everywhere
+    if ranked:
+        top = max(ranked.values())
+        context.reporter = next(code for code in _first_seen(clauses) if ranked[code] == top)
+    return context
+
+
+def _first_seen(clauses: list[Clause]) -> list[str]:
+    seen: list[str] = []
+    for clause in clauses:
+        for cue in clause.mentions:
+            if cue.kind == "place" and str(cue.value) not in seen:
+                seen.append(str(cue.value))
+    return seen

@@ -1,0 +1,36 @@
+"""The rule layer's parameters, read from ``patterns/assembly.json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfacts.errors import PatternError
+from newsfacts.patterns import load_json
+
+
+@dataclass(frozen=True)
+class AssemblyRules:
+    phrase_after_window: int
+    partner_after_money: int
+    reporter_adjacent_window: int
+    period_after_window: int
+    change_cue_window: int
+    change_after_window: int
+    qualifier_before_window: int
+    qualifier_after_window: int
+    flow_window: int
+    threshold_window: int
+    comparison_window: int
+    evidence_reach: int
+    ids: dict[str, str]
+
+
+def load_rules() -> AssemblyRules:
+    data = load_json("assembly.json")
+    try:
+        return AssemblyRules(**data["windows"], ids=dict(data["ids"]))
+    except (KeyError, TypeError) as exc:
+        raise PatternError(f"assembly.json: {exc}; expected 'windows' and 'ids'") from exc
+
+
+RULES = load_rules()

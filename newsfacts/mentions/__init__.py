@@ -1,0 +1,1 @@
+"""spaCy components and normalisers for money, percentages, periods, places and cue words."""

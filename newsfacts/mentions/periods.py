@@ -1,0 +1,315 @@
+"""Periods as news writes them → ``Period`` in the SCHEMA.md canonical form.
+
+Absolute and publication-relative phrases ("March", "last year", "the first nine months
+of 1986", "fiscal 1987", "1986/87") resolve against the article's publication date,
+never today's. Phrases relative to another figure ("a year earlier", "the previous
+month") become a ``PeriodShift`` that the rule layer applies to the fact's own period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from newsfacts.schema import Period
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "last": 4, "final": 4,
+}
+COUNTS: dict[str, int] = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+@dataclass(frozen=True)
+class PeriodShift:
+    """A period named relative to another figure's: ``unit`` steps of ``n`` (negative = back)."""
+
+    unit: Literal["year", "step"]
+    n: int
+    raw: str
+
+
+_MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<{name}>(?:19|20)\d\d)"
+_REL_YEAR = r"(?P<{name}>this year|last year|the previous year|the year before|a year earlier)"
+
+
+def _month(name: str) -> str:
+    return _MONTH.format(name=name)
+
+
+def _year(name: str) -> str:
+    return _YEAR.format(name=name)
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _latest_before(month: int, published: dt.date | None) -> int | None:
+    """The year of the latest ``month`` that began before the publication month.
+
+    A figure is published after its period has begun: "March" in a story of May 1994 is
+    March 1994, "December" in a story of February 1987 is December 1986.
+    """
+    if published is None:
+        return None
+    return published.year if month < published.month else published.year - 1
+
+
+def make_period(start: tuple[int, int], end: tuple[int, int], raw: str,
+                fiscal_year: int | None = None) -> Period:
+    """A Period for a run of months, named as the canonical form would name it."""
+    (y1, m1), (y2, m2) = start, end
+    if fiscal_year is not None:
+        return Period(code=f"FY{fiscal_year}", granularity="fiscal_year",
+                      start=_ym(y1, m1), end=_ym(y2, m2), raw=raw)
+    if (y1, m1) == (y2, m2):
+        code, granularity = _ym(y1, m1), "month"
+    elif y1 == y2 and m1 == 1 and m2 == 12:
+        code, granularity = f"{y1}", "year"
+    elif y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2:
+        code, granularity = f"{y1}-Q{m2 // 3}", "quarter"
+    elif y1 == y2 and m1 % 6 == 1 and m2 == m1 + 5:
+        code, granularity = f"{y1}-H{m2 // 6}", "half"
+    else:
+        code, granularity = f"{_ym(y1, m1)}/{_ym(y2, m2)}", "months"
+    return Period(code=code, granularity=granularity,  # type: ignore[arg-type]
+                  start=_ym(y1, m1), end=_ym(y2, m2), raw=raw)
+
+
+def shift_period(period: Period, shift: PeriodShift) -> Period:
+    """Apply a relative shift: a year back keeps the granularity; a step moves by its length."""
+    y1, m1 = (int(part) for part in period.start.split("-"))
+    y2, m2 = (int(part) for part in period.end.split("-"))
+    length = (y2 * 12 + m2) - (y1 * 12 + m1) + 1
+    months = 12 * shift.n if shift.unit == "year" else length * shift.n
+    if period.granularity == "months" and shift.unit == "step":
+        months = 12 * shift.n  # "the first nine months ... the previous year"
+    start = _shift_month(y1, m1, months)
+    end = _shift_month(y2, m2, months)
+    fiscal = None
+    if period.granularity == "fiscal_year":
+        fiscal = int(period.code[2:]) + months // 12
+    return make_period(start, end, shift.raw, fiscal)
+
+
+_SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
+    (re.compile(pattern), PeriodShift(unit, n, pattern))  # type: ignore[arg-type]
+    for pattern, unit, n in (
+        (r"(?:the )?same (?:month|period|quarter|time) (?:a year (?:earlier|ago|before)|"
+         r"(?:of )?(?:last|the previous) year)", "year", -1),
+        (r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: \w+)?|"
+         r"(?:the )?previous year|the year before|last year's", "year", -1),
+        (r"(?:the )?(?:previous|preceding|prior) (?:month|quarter|period)|"
+         r"(?:a|one) (?:month|quarter) (?:earlier|ago|before)|the month before|"
+         r"the quarter before|(?:the )?(?:month|quarter)[- ]earlier(?: \w+)?", "step", -1),
+    )
+)
+
+_FORMS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(form)
+    for form in (
+        # runs of months: "january-march 1987", "jan to march", "november and december"
+        rf"(?:the )?{_month('m1')}\s*(?:-|to|through|thru|and)\s*{_month('m2')}(?:,? (?:of )?{_year('y')})?"
+        r"(?: (?:quarter|period))?",
+        # "the first nine months of 1986", "the first two months of this year"
+        r"(?:the )?first (?P<count>\w+) months?(?: of (?:the year|(?P<yr>(?:19|20)\d\d)|"
+        r"(?P<rel>this year|last year)))?",
+        # "the nine months to september", "the 12 months to march 1987"
+        rf"(?:the )?(?P<count2>\w+) months? (?:to|through|ended|ending) (?:end-)?{_month('mend')}"
+        rf"(?: {_year('yend')})?",
+        # quarters: "the first quarter of 1987", "1987 first quarter", "q1 1987", "fourth-quarter"
+        rf"(?:the )?(?:{_year('qy1')} )?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"[- ]quarter(?:,? (?:of )?(?:{_year('qy2')}|(?P<qrel>this year|last year)))?",
+        rf"q(?P<qnum>[1-4])(?: {_year('qy3')})?",
+        # halves
+        rf"(?:the )?(?:{_year('hy1')} )?(?P<hord>first|second)[- ]half(?:,? (?:of )?"
+        rf"(?:{_year('hy2')}|(?P<hrel>this year|last year)))?",
+        # fiscal years: "fiscal 1987", "fiscal year 1986/87", "1986/87", "fy1987"
+        r"(?:the )?(?:fiscal|financial)(?: year)? (?P<fy1>(?:19|20)\d\d)(?:/(?P<fy1b>\d\d))?"
+        r"(?: fiscal year)?",
+        r"(?:the )?(?P<fy2>(?:19|20)\d\d)/(?P<fy2b>\d\d)(?: (?:fiscal |financial )?year)?",
+        r"fy ?(?P<fy3>(?:19|20)?\d\d)",
+        # a month with or without a year: "march", "march 1987", "march of last year"
+        rf"{_month('mm')}(?:,? (?:of )?(?:{_year('my')}|(?P<mrel>this year|last year)))?",
+        # a day date: "march 15, 1987" → its month
+        rf"{_month('dm')} \d{{1,2}},? {_year('dy')}",
+        # years
+        r"(?:calendar |the year |in )?(?P<year>(?:19|20)\d\d)",
+        r"(?P<relyear>this year|last year|the past year)",
+        r"(?P<lastmonth>last month|this month)",
+    )
+)
+
+
+def _rel_year(word: str | None, published: dt.date | None) -> int | None:
+    if published is None:
+        return None
+    if word in ("last year", "the past year"):
+        return published.year - 1
+    return published.year
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return COUNTS.get(word)
+
+
+def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Period | None:
+    g = match.groupdict()
+    if g.get("m1"):
+        m1, m2 = MONTHS[g["m1"]], MONTHS[g["m2"]]
+        if g.get("y"):
+            y2: int | None = int(g["y"])
+        else:
+            y1_guess = _latest_before(m1, published)
+            y2 = None if y1_guess is None else y1_guess + (m1 > m2)
+        if y2 is None:
+            return None
+        y1 = y2 if m1 <= m2 else y2 - 1
+        return make_period((y1, m1), (y2, m2), raw)
+    if g.get("count"):
+        count = _count(g["count"])
+        if g.get("yr"):
+            year: int | None = int(g["yr"])
+        elif g.get("rel"):
+            year = _rel_year(g["rel"], published)
+        elif published is not None and count is not None:
+            year = published.year if count < published.month else published.year - 1
+        else:
+            year = None
+        if count is None or year is None or not 1 <= count <= 12:
+            return None
+        return make_period((year, 1), (year, count), raw)
+    if g.get("count2"):
+        count, end_month = _count(g["count2"]), MONTHS[g["mend"]]
+        end_year = int(g["yend"]) if g.get("yend") else _latest_before(end_month, published)
+        if count is None or end_year is None or not 1 <= count <= 24:
+            return None
+        return make_period(_shift_month(end_year, end_month, 1 - count), (end_year, end_month), raw)
+    if g.get("qord") or g.get("qnum"):
+        quarter = ORDINALS[g["qord"]] if g.get("qord") else int(g["qnum"])
+        year_text = g.get("qy1") or g.get("qy2") or g.get("qy3")
+        if year_text:
+            year = int(year_text)
+        elif g.get("qrel"):
+            year = _rel_year(g["qrel"], published)
+        else:
+            year = _latest_before(quarter * 3 - 2, published)
+        if year is None:
+            return None
+        return make_period((year, quarter * 3 - 2), (year, quarter * 3), raw)
+    if g.get("hord"):
+        half = ORDINALS[g["hord"]]
+        year_text = g.get("hy1") or g.get("hy2")
+        if year_text:
+            year = int(year_text)
+        elif g.get("hrel"):
+            year = _rel_year(g["hrel"], published)
+        else:
+            year = _latest_before(half * 6 - 5, published)
+        if year is None:
+            return None
+        return make_period((year, half * 6 - 5), (year, half * 6), raw)
+    for first, second in (("fy1", "fy1b"), ("fy2", "fy2b"), ("fy3", None)):
+        if g.get(first):
+            year = int(g[first])
+            if year < 100:
+                year += 1900 if year > 50 else 2000
+            if second and g.get(second):
+                year = year // 100 * 100 + int(g[second])
+                if year < int(g[first]):
+                    year += 100
+            return make_period((year - 1, 4), (year, 3), raw, fiscal_year=year)
+    if g.get("mm"):
+        month = MONTHS[g["mm"]]
+        if g.get("my"):
+            year = int(g["my"])
+        elif g.get("mrel"):
+            year = _rel_year(g["mrel"], published)
+        else:
+            year = _latest_before(month, published)
+        if year is None:
+            return None
+        return make_period((year, month), (year, month), raw)
+    if g.get("dm"):
+        parsed = _parse_day_date(raw, published)
+        if parsed is None:
+            return None
+        return make_period((parsed.year, parsed.month), (parsed.year, parsed.month), raw)
+    if g.get("year"):
+        year = int(g["year"])
+        return make_period((year, 1), (year, 12), raw)
+    if g.get("relyear"):
+        year = _rel_year(g["relyear"], published)
+        return None if year is None else make_period((year, 1), (year, 12), raw)
+    if g.get("lastmonth") and published is not None:
+        delta = -1 if g["lastmonth"] == "last month" else 0
+        ym = _shift_month(published.year, published.month, delta)
+        return make_period(ym, ym, raw)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_day_date(text: str, published: dt.date | None) -> dt.date | None:
+    """A full date string through dateparser, pinned to English, relative to publication."""
+    import dateparser  # imported lazily: only day dates need it
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month", "year"]}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return None if parsed is None else parsed.date()
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().replace("'s", ""))
+
+
+def parse_period(text: str, published: dt.date | None) -> Period | PeriodShift | None:
+    """Resolve a period phrase; ``None`` where it cannot be fixed (e.g. no publication date)."""
+    cleaned = _clean(text)
+    for pattern, shift in _SHIFTS:
+        if pattern.fullmatch(cleaned):
+            return PeriodShift(shift.unit, shift.n, text)
+    for form in _FORMS:
+        match = form.fullmatch(cleaned)
+        if match:
+            return _resolve(match, text, published)
+    return None

@@ -1,0 +1,150 @@
+"""Records in flow order: Article → mentions (Money, Percent, Period, Place) → TradeFact.
+
+All records are frozen pydantic models that forbid unknown fields. Money is ``Decimal``;
+in JSON it is written as a number so that downstream tools need no parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+
+def _decimal_to_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+JsonDecimal = Annotated[Decimal, PlainSerializer(_decimal_to_number, when_used="json")]
+
+Indicator = Literal["trade_balance", "exports", "imports", "current_account"]
+Flow = Literal["goods", "services", "goods_and_services"]
+Modality = Literal["actual", "forecast", "target", "estimate"]
+Qualifier = Literal["record", "rank", "lowest", "revised"]
+Granularity = Literal["month", "quarter", "half", "year", "fiscal_year", "months"]
+Basis = Literal["seasonally_adjusted", "not_seasonally_adjusted", "cif", "fob", "customs"]
+
+INDICATORS: tuple[str, ...] = ("trade_balance", "exports", "imports", "current_account")
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(Record):
+    """One document: ``text`` is what offsets point into (title, blank line, body)."""
+
+    id: str = Field(min_length=1)
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+class Money(Record):
+    value: JsonDecimal
+    currency: str | None = Field(
+        default=None, description="ISO 4217; None where the text names no currency"
+    )
+    raw: str
+    scale: str | None = Field(default=None, description="the scale word as written")
+
+
+class Percent(Record):
+    value: JsonDecimal
+    kind: Literal["percent", "points"]
+    raw: str
+
+
+class Period(Record):
+    """A period in the SCHEMA.md canonical form, plus its granularity and month range."""
+
+    code: str = Field(description="YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, FYyyyy or YYYY-MM/YYYY-MM")
+    granularity: Granularity
+    start: str = Field(description="first month, YYYY-MM")
+    end: str = Field(description="last month, YYYY-MM")
+    raw: str
+
+
+class Place(Record):
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    raw: str
+
+
+class Mention(Record):
+    """A tagged span of the article, with the id of the rule that found it."""
+
+    label: str
+    text: str
+    start_char: int
+    end_char: int
+    rule_id: str
+    money: Money | None = None
+    percent: Percent | None = None
+    period: Period | None = None
+    place: Place | None = None
+
+
+class TradeFact(Record):
+    """A trade statistic stated in the text. The first fields are those of SCHEMA.md."""
+
+    doc_id: str
+    indicator: Indicator
+    flow: Flow | None = None
+    reporter: str = Field(pattern=r"^[A-Z]{3}$")
+    partner: str = Field(pattern=r"^[A-Z]{3}$")
+    period: str | None = None
+    value: JsonDecimal
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    change_pct: JsonDecimal | None = None
+    previous_value: JsonDecimal | None = None
+    previous_period: str | None = None
+    qualifiers: tuple[Qualifier, ...] = ()
+    seasonally_adjusted: bool | None = None
+    evidence: str
+    # newsfacts' own fields
+    modality: Modality = "actual"
+    evidence_start: int = Field(ge=0)
+    evidence_end: int = Field(ge=0)
+    sentence: str = ""
+    rule_ids: tuple[str, ...] = ()
+    basis: tuple[Basis, ...] = ()
+    period_granularity: Granularity | None = None
+
+    def to_gold(self) -> dict[str, Any]:
+        """The fact in the SCHEMA.md gold format (numbers as floats)."""
+        data = self.model_dump(mode="json", include=set(GOLD_FIELDS))
+        for key in ("value", "change_pct", "previous_value"):
+            if data[key] is not None:
+                data[key] = float(data[key])
+        data["qualifiers"] = list(data["qualifiers"])
+        return {key: data[key] for key in GOLD_FIELDS}
+
+
+GOLD_FIELDS: tuple[str, ...] = (
+    "doc_id",
+    "indicator",
+    "flow",
+    "reporter",
+    "partner",
+    "period",
+    "value",
+    "currency",
+    "change_pct",
+    "previous_value",
+    "previous_period",
+    "qualifiers",
+    "seasonally_adjusted",
+    "evidence",
+)
+
+
+class ErrorRecord(Record):
+    """What a batch run writes for a document it could not process."""
+
+    doc_id: str
+    error_code: str
+    error: str
+    source: str | None = None

@@ -1,0 +1,19 @@
+"""Settings, validated up front and passed explicitly (no global state)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_chars: int = Field(
+        default=5_000_000, gt=0, description="documents longer than this are refused (E103)"
+    )
+    statistical_model: str | None = Field(
+        default=None,
+        description="an installed spaCy pipeline (e.g. 'en_core_web_sm') to run before newsfacts' "
+        "components; None runs on spaCy's blank English",
+    )
+    batch_size: int = Field(default=64, gt=0)
