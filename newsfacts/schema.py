@@ -61,7 +61,7 @@ class Percent(Record):
 class Period(Record):
     """A period in the SCHEMA.md canonical form, plus its granularity and month range."""
 
-    code: str = Field(description="YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, FYyyyy or YYYY-MM/YYYY-MM")
+    code: str = Field(description="YYYY-MM, YYYY-Qn, YYYY, FYyyyy or YYYY-MM/YYYY-MM")
     granularity: Granularity
     start: str = Field(description="first month, YYYY-MM")
     end: str = Field(description="last month, YYYY-MM")

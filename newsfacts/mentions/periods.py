@@ -105,7 +105,7 @@ def make_period(start: tuple[int, int], end: tuple[int, int], raw: str,
     elif y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2:
         code, granularity = f"{y1}-Q{m2 // 3}", "quarter"
     elif y1 == y2 and m1 % 6 == 1 and m2 == m1 + 5:
-        code, granularity = f"{y1}-H{m2 // 6}", "half"
+        code, granularity = f"{_ym(y1, m1)}/{_ym(y2, m2)}", "half"  # SCHEMA.md has no half code
     else:
         code, granularity = f"{_ym(y1, m1)}/{_ym(y2, m2)}", "months"
     return Period(code=code, granularity=granularity,  # type: ignore[arg-type]

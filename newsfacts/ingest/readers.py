@@ -1,0 +1,175 @@
+"""Text files with sidecar metadata and JSONL records → Article, one at a time.
+
+A record that cannot be read becomes an ``ErrorRecord`` naming the file, line and
+problem, so that a batch run accounts for every document it was given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from newsfacts.errors import DateError, EncodingError, InputError, RecordError
+from newsfacts.schema import Article, ErrorRecord
+
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".txt.gz")
+JSONL_SUFFIXES: tuple[str, ...] = (".jsonl", ".jsonl.gz", ".ndjson")
+ID_KEYS: tuple[str, ...] = ("doc_id", "id", "newid")
+DATE_KEYS: tuple[str, ...] = ("published", "date")
+TEXT_KEYS: tuple[str, ...] = ("body", "text")
+REUTERS_DATE_FORMATS: tuple[str, ...] = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y")
+
+
+def parse_date(value: Any, where: str) -> dt.date | None:
+    """ISO dates ('1994-05-20', with or without time) and Reuters-21578 dates."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise DateError(f"{where}: date {value!r} is not a string")
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for layout in REUTERS_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+    raise DateError(f"{where}: date {value!r} is neither ISO (1994-05-20) nor Reuters (26-FEB-1987)")
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8", errors="strict")
+    return path.open("r", encoding="utf-8", errors="strict")
+
+
+def _read_whole(path: Path) -> str:
+    try:
+        with _open_text(path) as handle:
+            return handle.read()
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    """``name.json`` beside ``name.txt``, else ``meta.json`` in the same folder, else {}."""
+    stem = path.name.removesuffix(".gz").removesuffix(".txt")
+    for candidate in (path.with_name(f"{stem}.json"), path.with_name("meta.json")):
+        if candidate.is_file():
+            try:
+                data = json.loads(candidate.read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise RecordError(f"{candidate}: sidecar is not valid JSON ({exc})") from exc
+            if not isinstance(data, dict):
+                raise RecordError(f"{candidate}: sidecar must be a JSON object")
+            return data
+    return {}
+
+
+def read_text_file(path: str | Path, published: dt.date | None = None) -> Article:
+    """One article from a text file; its date from ``published`` or the sidecar."""
+    file = Path(path)
+    text = _read_whole(file)
+    meta = _sidecar(file)
+    date = published or parse_date(_first(meta, DATE_KEYS), str(file))
+    doc_id = str(_first(meta, ID_KEYS) or file.name.removesuffix(".gz").removesuffix(".txt"))
+    return Article(id=doc_id, text=text, published=date, title=meta.get("title"),
+                   source=str(meta.get("source") or file))
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if record.get(key) not in (None, ""):
+            return record[key]
+    return None
+
+
+def article_from_record(record: Any, where: str, id_prefix: str = "") -> Article:
+    """A JSON record with an id, a date and a title and/or body (text = title, blank line, body)."""
+    if not isinstance(record, dict):
+        raise RecordError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    raw_id = _first(record, ID_KEYS)
+    if raw_id is None:
+        raise RecordError(f"{where}: no id (one of {', '.join(ID_KEYS)})")
+    doc_id = f"{id_prefix}{raw_id}" if "newid" in record and "doc_id" not in record else str(raw_id)
+    title = record.get("title")
+    body = _first(record, TEXT_KEYS)
+    for name, value in (("title", title), ("body", body)):
+        if value is not None and not isinstance(value, str):
+            raise RecordError(f"{where}: {name} must be a string, got {type(value).__name__}")
+    if not title and not body:
+        raise RecordError(f"{where}: neither title nor body/text")
+    text = "\n\n".join(part for part in (title, body) if part)
+    return Article(id=doc_id, text=text, published=parse_date(_first(record, DATE_KEYS), where),
+                   title=title, source=where.rsplit(":", 1)[0])
+
+
+def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Article | ErrorRecord]:
+    """Articles from a JSONL file; a bad line becomes an ErrorRecord and reading goes on.
+
+    Records with a Reuters ``newid`` (and no ``doc_id``) get ids ``reuters-<newid>``.
+    """
+    file = Path(path)
+    try:
+        handle = _open_text(file)
+    except OSError as exc:
+        yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
+                          error=f"{file}: cannot open ({exc.strerror or exc})", source=str(file))
+        return
+    with handle:
+        number = 0
+        while True:
+            number += 1
+            where = f"{file}:{number}"
+            try:
+                line = handle.readline()
+            except UnicodeDecodeError as exc:
+                yield _error(where, EncodingError(f"{where}: not UTF-8 ({exc.reason})"))
+                continue
+            if not line:
+                break
+            if not line.strip():
+                continue
+            try:
+                yield article_from_record(json.loads(line), where, id_prefix)
+            except json.JSONDecodeError as exc:
+                yield _error(where, RecordError(f"{where}: not valid JSON ({exc.msg})"))
+            except InputError as exc:
+                yield _error(where, exc)
+
+
+def _error(where: str, exc: InputError) -> ErrorRecord:
+    return ErrorRecord(doc_id=where, error_code=exc.code, error=exc.message, source=where)
+
+
+def read_paths(paths: Iterable[str | Path], published: dt.date | None = None
+               ) -> Iterator[Article | ErrorRecord]:
+    """Articles from files and folders: text files (with sidecars) and JSONL, in name order."""
+    for path in paths:
+        file = Path(path)
+        if file.is_dir():
+            children = sorted(p for p in file.rglob("*") if p.is_file() and _readable(p))
+            if not children:
+                yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
+                                  error=f"{file}: folder holds no .txt or .jsonl files",
+                                  source=str(file))
+            yield from read_paths(children, published)
+        elif file.name.endswith(JSONL_SUFFIXES):
+            yield from read_jsonl(file)
+        else:
+            try:
+                yield read_text_file(file, published)
+            except InputError as exc:
+                yield _error(str(file), exc)
+
+
+def _readable(path: Path) -> bool:
+    return path.name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
