@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -30,6 +31,18 @@ def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None
     raise DateError(f"published={value!r} is not a date; give an ISO date such as '1994-05-20'")
 
 
+_LINE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")
+
+
+def unwrap_lines(text: str) -> str:
+    """Single line breaks → spaces, one character for one, so offsets stay the same.
+
+    Wire copy wraps lines mid-phrase ("10.2\nbillion"); spaCy would keep the break as a
+    token and the patterns would miss the amount. Blank lines (paragraphs) are kept.
+    """
+    return _LINE_BREAK.sub(lambda match: " " * len(match.group()), text)
+
+
 class Extractor:
     """A loaded pipeline plus the settings to run it; reuse one for many documents."""
 
@@ -43,7 +56,8 @@ class Extractor:
                 f"document {article.id!r} has {len(article.text):,} characters; the limit is "
                 f"{self.settings.max_chars:,} (Settings.max_chars); split it into articles"
             )
-        doc = self.nlp.make_doc(article.text)
+        doc = self.nlp.make_doc(unwrap_lines(article.text))
+        doc._.nf_text = article.text
         doc._.nf_published = article.published
         doc._.nf_doc_id = article.id
         return doc

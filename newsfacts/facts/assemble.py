@@ -1,15 +1,14 @@
-"""The rule layer: a document's mentions → trade facts, one clause at a time.
+"""The rule layer: a document's mentions → draft facts, one clause at a time.
 
 Each money amount in a clause is read against the nearest indicator phrase; its period,
 places, change, qualifiers and modality come from the mentions around it. A figure after
 "from", "against" or "compared with" is a comparison: it becomes the main figure's
-``previous_value`` and, where its period is fixed, a fact of its own. Every fact records
-the ids of the patterns and assembly rules that made it.
+``previous_value`` and a fact of its own. Every draft records the ids of the patterns and
+assembly rules that made it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,14 +18,11 @@ from newsfacts.facts.clauses import Clause, Cue, iter_clauses
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.phrases import IndicatorPhrase, indicator_phrases
 from newsfacts.facts.rules import RULES
-from newsfacts.mentions.money import resolve_family
+from newsfacts.mentions.money import currency_families, resolve_family
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
-PARTNER_MARKERS: frozenset[str] = frozenset(
-    {"with", "to", "from", "toward", "towards", "vis-a-vis", "into", "against"}
-)
-FAMILIES_WITH_CODES: frozenset[str] = frozenset({"dollar", "crown", "franc", "peso", "rupee", "dinar"})
+PREVIOUS_STEP = PeriodShift("step", -1, "the previous period")
 
 
 @dataclass
@@ -43,6 +39,8 @@ class Draft:
     partner: str
     period: Period | None
     period_explicit: bool
+    modality: str
+    in_title: bool
     role: str = "main"
     main: Draft | None = None
     previous: Draft | None = None
@@ -50,7 +48,6 @@ class Draft:
     qualifiers: set[str] = field(default_factory=set)
     seasonally_adjusted: bool | None = None
     flow: str | None = None
-    modality: str = "actual"
     basis: set[str] = field(default_factory=set)
     superseded: bool = False
     evidence: tuple[int, int] = (0, 0)
@@ -61,119 +58,313 @@ class Draft:
         return self.value * self.sign
 
 
-def _between(clause: Clause, kind: str, start: int, end: int) -> list[Cue]:
-    return [cue for cue in clause.mentions if cue.kind == kind and start <= cue.start and cue.end <= end]
+@dataclass
+class SeparateChange:
+    """'While the deficit narrowed by 18.5%, …': a change stated apart from its figure."""
+
+    indicator: str
+    reporter: str | None
+    partner: str
+    change: Decimal
+    period: Period | None
+    position: int
+    rule_ids: list[str]
 
 
-def _nearest_phrase(phrases: list[IndicatorPhrase], money: Cue) -> IndicatorPhrase | None:
-    best: tuple[float, IndicatorPhrase] | None = None
-    for phrase in phrases:
-        if phrase.end <= money.start:
-            distance: float = money.start - phrase.end
-        elif phrase.start >= money.end and phrase.start - money.end <= RULES.phrase_after_window:
-            distance = (phrase.start - money.end) * 2 + 1
-        else:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, phrase)
-    return best[1] if best else None
-
-
-def _place_is_partner(doc: Doc, place: Cue) -> bool:
-    index = place.start - 1
-    if index >= 0 and doc[index].lower_ == "the":
+def word_before(doc: Doc, index: int) -> str:
+    """The lower-cased word before token ``index``, skipping spaces."""
+    index -= 1
+    while index >= 0 and doc[index].is_space:
         index -= 1
-    return index >= 0 and doc[index].lower_ in PARTNER_MARKERS
+    return doc[index].lower_ if index >= 0 else ""
 
 
-def _places(clause: Clause, doc: Doc, phrase: IndicatorPhrase, limit: int,
-            context: DocContext, search_from: int | None = None) -> tuple[str | None, str, list[str]]:
-    """Reporter and partner of a phrase: 'Japan's surplus with the U.S.' → JPN, USA.
-
-    The partner may be named from ``search_from`` on (an earlier phrase that has no figure
-    of its own: "the imbalance with Japan persists as the gap hits $5.8 billion").
-    """
-    search_from = phrase.start if search_from is None else search_from
-    places = [cue for cue in clause.mentions if cue.kind == "place"]
-    partner = "WLD"
-    rules: list[str] = []
-    for place in places:
-        if search_from <= place.start <= limit and _place_is_partner(doc, place):
-            partner = str(place.value)
-            rules.append(place.rule_id)
-            break
-    reporter = None
-    before = [p for p in places if p.end <= phrase.start and not _place_is_partner(doc, p)]
-    if before and phrase.start - before[-1].end <= RULES.reporter_adjacent_window:
-        reporter = str(before[-1].value)
-        rules.append(before[-1].rule_id)
-    elif before:
-        reporter = str(before[0].value)
-        rules.append(before[0].rule_id)
-    if reporter is None:
-        reporter = context.reporter
-    if reporter == partner:
-        partner = "WLD"
-    return reporter, partner, rules
+def word_after(doc: Doc, index: int) -> str:
+    """The lower-cased word at or after token ``index``, skipping spaces."""
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    return doc[index].lower_ if index < len(doc) else ""
 
 
-def _currency(money: Money, reporter: str | None, context: DocContext) -> str:
-    currency = money.currency
-    if currency is None:
-        return context.last_currency or resolve_family("dollar", reporter, context.named_dollar)
-    if currency in FAMILIES_WITH_CODES:
-        return resolve_family(currency, reporter, context.named_dollar)
-    return currency
+class ClauseReader:
+    """Reads the drafts of one clause; ``context`` carries what the story said before."""
 
+    def __init__(self, clause: Clause, doc: Doc, context: DocContext, in_title: bool) -> None:
+        self.clause = clause
+        self.doc = doc
+        self.context = context
+        self.in_title = in_title
+        self.phrases = indicator_phrases(clause)
+        self.monies = clause.of("money")
+        self.drafts: list[Draft] = []
 
-def _period_after(clause: Clause, money: Cue, stop: int) -> Cue | None:
-    for cue in clause.mentions:
-        if cue.kind in ("period", "period_shift") and money.end <= cue.start < stop:
-            if cue.start - money.end <= RULES.period_after_window:
-                return cue
-    return None
-
-
-def _period_before(clause: Clause, start: int, money: Cue) -> Cue | None:
-    candidates = [c for c in clause.mentions if c.kind == "period" and start <= c.start and c.end <= money.start]
-    return candidates[-1] if candidates else None
-
-
-def _change(clause: Clause, doc: Doc, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
-    for percent in _between(clause, "percent", start, stop):
-        after = doc[percent.end].lower_ if percent.end < len(doc) else ""
-        if after == "of":
-            continue  # a share ("12 pct of exports"), not a change
-        direction = None
-        for cue in clause.mentions:
-            if cue.kind != "chg":
+    # -- which phrase a figure belongs to ---------------------------------------------------
+    def nearest_phrase(self, money: Cue) -> IndicatorPhrase | None:
+        best: tuple[float, IndicatorPhrase] | None = None
+        for phrase in self.phrases:
+            if phrase.end <= money.start:
+                distance: float = money.start - phrase.end
+            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window:
+                distance = (phrase.start - money.end) * 2 + 1
+            else:
                 continue
-            if 0 <= percent.start - cue.end <= RULES.change_cue_window or 0 <= cue.start - percent.end <= 1:
-                direction = 1 if cue.detail == "up" else -1
-                rule = cue.rule_id
-        if direction is not None:
-            return Decimal(percent.value.value) * direction, [percent.rule_id, rule]
-    return None, []
+            if best is None or distance < best[0]:
+                best = (distance, phrase)
+        return best[1] if best else None
 
+    def is_product_trade(self, phrase: IndicatorPhrase) -> bool:
+        """'automobile product exports', 'exports of cars': one product's trade, not a total."""
+        if phrase.indicator not in ("exports", "imports"):
+            return False
+        first = phrase.cues[0]
+        before = word_before(self.doc, first.start)
+        if before.isalpha() and before.islower() and before not in RULES.words["trade_modifiers"]:
+            if not any(c.end == first.start and c.kind in ("place", "period", "flow", "basis")
+                       for c in self.clause.mentions):
+                return True
+        last = phrase.cues[-1]
+        if word_after(self.doc, last.end) == "of":
+            target = word_after(self.doc, last.end + 1)
+            if target == "the":
+                return False
+            return target.isalpha() and target not in RULES.words["trade_of_objects"]
+        return False
 
-def _qualifiers(clause: Clause, money: Cue, monies: list[Cue],
-                phrases: list[IndicatorPhrase]) -> tuple[set[str], list[str]]:
-    found: set[str] = set()
-    rules: list[str] = []
-    for cue in clause.of("qual"):
-        if cue.detail == "revised-away":
-            continue
-        nearest = min(monies, key=lambda m: _gap(cue, m))
-        if nearest is not money:
-            continue
-        before_ok = cue.end <= money.start and money.start - cue.end <= RULES.qualifier_before_window
-        after_ok = cue.start >= money.end and cue.start - money.end <= RULES.qualifier_after_window
-        if after_ok and any(0 <= p.start - cue.end <= RULES.qualifier_after_window for p in phrases):
-            continue  # "… in March as a record level of sales abroad": it qualifies that phrase
-        if before_ok or after_ok:
-            found.add(cue.detail)
-            rules.append(cue.rule_id)
-    return found, rules
+    # -- places ---------------------------------------------------------------------------
+    def is_partner(self, place: Cue) -> bool:
+        before = word_before(self.doc, place.start)
+        if before == "the":
+            index = place.start - 1
+            while index >= 0 and self.doc[index].is_space:
+                index -= 1
+            before = word_before(self.doc, index)
+        return before in RULES.words["partner_markers"]
+
+    def places(self, phrase: IndicatorPhrase, anchor: int, limit: int, search_from: int
+               ) -> tuple[str | None, str, list[str]]:
+        """Reporter and partner: 'Japan's surplus with the U.S.' → JPN, USA."""
+        places = [cue for cue in self.clause.mentions if cue.kind == "place"]
+        partner, rules = "WLD", []
+        for place in places:
+            if search_from <= place.start <= limit and self.is_partner(place):
+                partner = str(place.value)
+                rules.append(place.rule_id)
+                break
+        reporter = None
+        before = [p for p in places if p.end <= anchor and not self.is_partner(p)]
+        if before and anchor - before[-1].end <= RULES.reporter_adjacent_window:
+            reporter = str(before[-1].value)
+            rules.append(before[-1].rule_id)
+        else:
+            reporter = self.context.reporter
+        if reporter == partner:
+            partner = "WLD"
+        return reporter, partner, rules
+
+    # -- periods --------------------------------------------------------------------------
+    def period_cue(self, money: Cue, stop: int, start: int) -> Cue | None:
+        """The period said with a figure: right after it, else just before, else earlier."""
+        after = [c for c in self.clause.mentions if c.kind in ("period", "period_shift")
+                 and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window]
+        before = [c for c in self.clause.mentions if c.kind == "period"
+                  and start <= c.start and c.end <= money.start]
+        if before and money.start - before[-1].end <= RULES.period_adjacent_window:
+            if not after or after[0].start - money.end > 1:
+                return before[-1]
+        if after:
+            return after[0]
+        return before[-1] if before else None
+
+    # -- change, qualifiers, flow ---------------------------------------------------------
+    def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
+        for percent in (c for c in self.clause.mentions
+                        if c.kind == "percent" and start <= c.start and c.end <= stop):
+            if word_after(self.doc, percent.end) == "of":
+                continue  # a share ("12 pct of exports"), not a change
+            for cue in self.clause.of("chg"):
+                before = 0 <= percent.start - cue.end <= RULES.change_cue_window
+                after = 0 <= cue.start - percent.end <= 1
+                if before or after:
+                    direction = 1 if cue.detail == "up" else -1
+                    return Decimal(percent.value.value) * direction, [percent.rule_id, cue.rule_id]
+        return None, []
+
+    def qualifiers(self, money: Cue) -> tuple[set[str], list[str]]:
+        found: set[str] = set()
+        rules: list[str] = []
+        for cue in self.clause.of("qual"):
+            if cue.detail == "revised-away":
+                continue
+            if min(self.monies, key=lambda m: _gap(cue, m)) is not money:
+                continue
+            before_ok = cue.end <= money.start and money.start - cue.end <= RULES.qualifier_before_window
+            after_ok = cue.start >= money.end and cue.start - money.end <= RULES.qualifier_after_window
+            if after_ok and any(0 <= p.start - cue.end <= RULES.qualifier_after_window
+                                for p in self.phrases):
+                continue  # "… as a record level of sales abroad": it qualifies that phrase
+            if before_ok or after_ok:
+                found.add(cue.detail)
+                rules.append(cue.rule_id)
+        return found, rules
+
+    def flow(self, phrase: IndicatorPhrase) -> str | None:
+        window = RULES.flow_window
+        for cue in self.clause.of("flow"):
+            if phrase.start - window <= cue.start and cue.end <= phrase.end + window:
+                return cue.detail
+        return None
+
+    def adjustment(self) -> bool | None:
+        cues = self.clause.of("sa")
+        return cues[0].detail == "true" if cues else None
+
+    def modality(self, start: int, money: Cue) -> str | None:
+        """'actual', a modality, or None where the figure is a threshold (not a fact)."""
+        for cue in self.clause.of("mod"):
+            if not (start <= cue.start and cue.end <= money.start):
+                continue
+            if word_before(self.doc, cue.start) in ("than", "as"):
+                continue  # "narrowed more than expected to …" is still an actual figure
+            if cue.detail == "threshold":
+                if money.start - cue.end <= RULES.threshold_window:
+                    return None
+                continue
+            return cue.detail
+        return "actual"
+
+    def currency(self, money: Money, reporter: str | None) -> str:
+        currency = money.currency
+        if currency is None:
+            return self.context.last_currency or resolve_family("dollar", reporter,
+                                                                self.context.named_dollar)
+        if currency in currency_families():
+            return resolve_family(currency, reporter, self.context.named_dollar)
+        return currency
+
+    # -- the clause -----------------------------------------------------------------------
+    def read(self) -> list[Draft]:
+        previous_end = self.clause.start
+        for position, money in enumerate(self.monies):
+            following = self.monies[position + 1].start if position + 1 < len(self.monies) else self.clause.end
+            draft = self.read_money(money, previous_end, following)
+            if draft is not None:
+                self.drafts.append(draft)
+                self.context.remember(draft)
+            previous_end = money.end
+        return self.drafts
+
+    def read_money(self, money: Cue, previous_end: int, following: int) -> Draft | None:
+        phrase = self.nearest_phrase(money)
+        indicator = phrase.indicator if phrase else None
+        if phrase is None or indicator is None or self.is_product_trade(phrase):
+            return None
+        window_start = max(previous_end, min(phrase.start, money.start))
+        modality = self.modality(window_start, money)
+        if modality is None:
+            return None
+        cmp_cues = [c for c in self.clause.of("cmp") if c.end <= money.start
+                    and money.start - c.end <= RULES.comparison_window and c.start >= previous_end]
+        mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
+        period_cue = self.period_cue(money, following, mains[-1].money.end if mains else self.clause.start)
+        shifted = period_cue is not None and period_cue.kind == "period_shift"
+        main = mains[-1] if mains and (cmp_cues or shifted) else None
+        bare = [p for p in self.phrases if previous_end <= p.start < phrase.start]
+        limit = max(money.end, phrase.end) + RULES.partner_after_money
+        reporter, partner, place_rules = self.places(
+            phrase, min(phrase.start, money.start), limit, bare[0].start if bare else phrase.start)
+        money_value: Money = money.value
+        draft = Draft(
+            indicator=indicator, money=money, phrase=phrase, value=abs(money_value.value),
+            currency=self.currency(money_value, reporter), sign=1, reporter=reporter,
+            partner=partner, period=None, period_explicit=False, modality=modality,
+            in_title=self.in_title, rule_ids=[money.rule_id, *phrase.rule_ids, *place_rules],
+        )
+        self.set_period(draft, period_cue, main)
+        draft.sign = self.sign(draft, phrase, main, previous_end)
+        if main is not None:
+            self.link_comparison(draft, main)
+        else:
+            stop = min(following, money.end + RULES.change_after_window)
+            draft.change_pct, change_rules = self.change(window_start, stop)
+            draft.rule_ids.extend(change_rules)
+        draft.qualifiers, qualifier_rules = self.qualifiers(money)
+        draft.rule_ids.extend(qualifier_rules)
+        draft.flow = self.flow(phrase)
+        draft.seasonally_adjusted = self.adjustment()
+        draft.basis = {cue.detail for cue in self.clause.of("basis")}
+        start = phrase.start if 0 <= money.start - phrase.end <= RULES.evidence_reach else money.start
+        if main is not None:
+            start = min([money.start, *[c.start for c in cmp_cues]])
+        end = max(money.end, period_cue.end if period_cue and period_cue.start >= money.end else 0)
+        draft.evidence = (min(start, money.start), end)
+        return draft
+
+    def set_period(self, draft: Draft, cue: Cue | None, main: Draft | None) -> None:
+        period: Period | None = None
+        if cue is not None:
+            value = cue.value
+            if isinstance(value, PeriodShift):
+                period = shift_period(main.period, value) if main and main.period else None
+            else:
+                period = value
+            if period is not None:
+                draft.rule_ids.append(cue.rule_id)
+        if main is not None and period is not None and main.period is not None \
+                and period.code == main.period.code and not isinstance(cue and cue.value, PeriodShift):
+            if not main.period_explicit:
+                main.period, main.period_explicit = period, True
+            period = None  # "to 10.44 billion from 9.85 billion in February": February is the main's
+        if period is not None:
+            draft.period, draft.period_explicit = period, True
+        elif main is not None and main.period is not None:
+            draft.period = shift_period(main.period, PREVIOUS_STEP)
+            draft.rule_ids.append(RULES.ids["period.default-previous"])
+        elif main is None:
+            draft.period = self.context.period
+            draft.rule_ids.append(RULES.ids["period.default-context"])
+
+    def sign(self, draft: Draft, phrase: IndicatorPhrase, main: Draft | None, start: int) -> int:
+        if draft.indicator in ("exports", "imports"):
+            return 1
+        if phrase.sign is not None:
+            return phrase.sign
+        for other in self.phrases:
+            if other is not phrase and start <= other.start and other.end <= draft.money.start \
+                    and other.sign is not None:
+                return other.sign
+        if main is not None:
+            return main.sign
+        return self.context.signs.get((draft.indicator, draft.reporter), -1)
+
+    def link_comparison(self, draft: Draft, main: Draft) -> None:
+        draft.role, draft.main = "comparison", main
+        draft.reporter, draft.partner = main.reporter, main.partner
+        draft.rule_ids.append(RULES.ids["role.comparison"])
+        superseding = [q for q in self.clause.of("qual") if q.detail in ("revised", "revised-away")
+                       and main.money.end <= q.start < draft.money.start]
+        if superseding:
+            draft.superseded = True  # "revised from 10.5 billion": the first estimate is no fact
+            main.qualifiers.add("revised")
+        elif main.previous is None:
+            main.previous = draft
+
+    def separate_changes(self) -> list[SeparateChange]:
+        used = {draft.phrase.start for draft in self.drafts}
+        found: list[SeparateChange] = []
+        for position, phrase in enumerate(self.phrases):
+            indicator = phrase.indicator
+            if indicator is None or phrase.start in used or self.is_product_trade(phrase):
+                continue
+            stop = self.phrases[position + 1].start if position + 1 < len(self.phrases) else self.clause.end
+            change, rules = self.change(phrase.start, stop)
+            if change is None:
+                continue
+            reporter, partner, _ = self.places(phrase, phrase.start, stop, phrase.start)
+            periods = [c.value for c in self.clause.of("period") if phrase.start <= c.start < stop]
+            found.append(SeparateChange(indicator, reporter, partner, change,
+                                        periods[0] if periods else None, phrase.start,
+                                        [*rules, RULES.ids["change.orphan"]]))
+        return found
 
 
 def _gap(cue: Cue, money: Cue) -> int:
@@ -182,168 +373,36 @@ def _gap(cue: Cue, money: Cue) -> int:
     return max(0, cue.start - money.end)
 
 
-def _flow(clause: Clause, phrase: IndicatorPhrase) -> str | None:
-    window = RULES.flow_window
-    for cue in clause.of("flow"):
-        if phrase.start - window <= cue.start and cue.end <= phrase.end + window:
-            return cue.detail
-    return None
+def attach_changes(changes: list[SeparateChange], drafts: list[Draft]) -> None:
+    """Give each separately stated change to the closest fitting main figure."""
+    for change in changes:
+        fitting = [d for d in drafts if d.role == "main" and d.change_pct is None
+                   and d.indicator == change.indicator and d.reporter == change.reporter
+                   and d.partner == change.partner and d.modality == "actual"
+                   and (change.period is None or d.period is None or d.period.code == change.period.code)]
+        if fitting:
+            target = min(fitting, key=lambda d: abs(d.money.start - change.position))
+            target.change_pct = change.change
+            target.rule_ids.extend(change.rule_ids)
 
 
-def _adjustment(clause: Clause) -> bool | None:
-    for cue in clause.of("sa"):
-        return cue.detail == "true"
-    return None
-
-
-def _modality(clause: Clause, doc: Doc, start: int, money: Cue) -> str | None:
-    """'actual', a modality, or None where the figure is a threshold (not a fact)."""
-    for cue in _between(clause, "mod", start, money.start):
-        previous = doc[cue.start - 1].lower_ if cue.start > 0 else ""
-        if previous in ("than", "as"):
-            continue  # "narrowed more than expected to …" is still an actual figure
-        if cue.detail == "threshold":
-            if money.start - cue.end <= RULES.threshold_window:
-                return None
-            continue
-        return cue.detail
-    return "actual"
-
-
-def _basis(clause: Clause) -> set[str]:
-    return {cue.detail for cue in clause.of("basis")}
-
-
-def assemble_clause(clause: Clause, doc: Doc, context: DocContext) -> list[Draft]:
-    phrases = indicator_phrases(clause)
-    monies = clause.of("money")
-    drafts: list[Draft] = []
-    previous_end = clause.start
-    for position, money in enumerate(monies):
-        next_start = monies[position + 1].start if position + 1 < len(monies) else clause.end
-        phrase = _nearest_phrase(phrases, money)
-        indicator = phrase.indicator if phrase else None
-        if phrase is None or indicator is None:
-            previous_end = money.end
-            continue
-        modality = _modality(clause, doc, max(previous_end, phrase.start if phrase.end <= money.start else previous_end), money)
-        if modality is None:
-            previous_end = money.end
-            continue
-        cmp_cues = [c for c in clause.of("cmp") if c.end <= money.start and money.start - c.end <= RULES.comparison_window and c.start >= previous_end]
-        mains = [d for d in drafts if d.role == "main" and d.indicator == indicator]
-        after = _period_after(clause, money, next_start)
-        is_comparison = bool(mains) and (bool(cmp_cues) or (after is not None and after.kind == "period_shift"))
-        limit = max(money.end + RULES.partner_after_money, phrase.end)
-        bare = [p for p in phrases if previous_end <= p.start < phrase.start]
-        reporter, partner, place_rules = _places(
-            clause, doc, phrase, limit, context, bare[0].start if bare else None)
-        money_value: Money = money.value
-        currency = _currency(money_value, reporter, context)
-        rule_ids = [money.rule_id, *phrase.rule_ids, *place_rules]
-        main = mains[-1] if is_comparison else None
-        period: Period | None = None
-        explicit = False
-        if after is not None:
-            if isinstance(after.value, PeriodShift):
-                anchor = main.period if main else None
-                period = shift_period(anchor, after.value) if anchor else None
-            else:
-                period = after.value
-            explicit = period is not None
-            rule_ids.append(after.rule_id)
-        elif (before := _period_before(clause, main.money.end if main else clause.start, money)) is not None:
-            period, explicit = before.value, True
-            rule_ids.append(before.rule_id)
-        if period is None and main is not None and main.period is not None:
-            period = shift_period(main.period, PeriodShift("step", -1, "default"))
-            rule_ids.append(RULES.ids["period.default-previous"])
-        elif period is None and main is None:
-            period = context.period
-            rule_ids.append(RULES.ids["period.default-context"])
-        sign = phrase.sign
-        own_cues = [p for p in phrases if p.end <= money.start and p.start >= previous_end and p is not phrase]
-        if sign is None:
-            sign = next((p.sign for p in own_cues if p.sign is not None), None)
-        if sign is None and indicator in ("trade_balance", "current_account"):
-            sign = context.signs.get((indicator, reporter), main.sign if main else -1)
-        if indicator in ("exports", "imports"):
-            sign = 1
-        draft = Draft(
-            indicator=indicator,
-            money=money,
-            phrase=phrase,
-            value=abs(money_value.value),
-            currency=currency,
-            sign=sign or 1,
-            reporter=reporter,
-            partner=partner,
-            period=period,
-            period_explicit=explicit,
-            modality=modality,
-            rule_ids=rule_ids,
-        )
-        if main is not None:
-            draft.role = "comparison"
-            draft.main = main
-            draft.reporter, draft.partner = main.reporter, main.partner
-            draft.rule_ids.append(RULES.ids["role.comparison"])
-            supersede = [q for q in clause.of("qual") if q.detail in ("revised", "revised-away") and main.money.end <= q.start < money.start]
-            if supersede:
-                draft.superseded = True
-                main.qualifiers.add("revised")
-            elif main.previous is None:
-                main.previous = draft
-        else:
-            draft.change_pct, change_rules = _change(clause, doc, max(previous_end, min(phrase.start, money.start)), min(next_start, money.end + RULES.change_after_window))
-            draft.rule_ids.extend(change_rules)
-        draft.qualifiers, qual_rules = _qualifiers(clause, money, monies, phrases)
-        draft.rule_ids.extend(qual_rules)
-        draft.flow = _flow(clause, phrase)
-        draft.seasonally_adjusted = _adjustment(clause)
-        draft.basis = _basis(clause)
-        start = phrase.start if 0 <= money.start - phrase.end <= RULES.evidence_reach else money.start
-        if main is not None:
-            start = min([money.start, *[c.start for c in cmp_cues]])
-        end = money.end
-        if after is not None:
-            end = max(end, after.end)
-        draft.evidence = (min(start, money.start), end)
-        drafts.append(draft)
-        context.remember(draft.indicator, draft.reporter, draft.sign if phrase.sign is not None else None, currency, period if draft.role == "main" and explicit else None)
-        previous_end = money.end
-    return drafts
-
-
-def assemble_drafts(doc: Doc, spans_key: str, published: dt.date | None) -> list[Draft]:
+def assemble_drafts(doc: Doc, spans_key: str) -> list[Draft]:
     clauses = list(iter_clauses(doc, spans_key))
     context = read_context(doc, clauses)
+    title_end = _title_end(doc)
     drafts: list[Draft] = []
+    changes: list[SeparateChange] = []
     for clause in clauses:
-        clause_drafts = assemble_clause(clause, doc, context)
-        _attach_separate_changes(clause, doc, context, clause_drafts, drafts)
-        drafts.extend(clause_drafts)
+        reader = ClauseReader(clause, doc, context, in_title=clause.end <= title_end)
+        drafts.extend(reader.read())
+        changes.extend(reader.separate_changes())
+    attach_changes(changes, drafts)
     return drafts
 
 
-def _attach_separate_changes(clause: Clause, doc: Doc, context: DocContext,
-                             clause_drafts: list[Draft], drafts: list[Draft]) -> None:
-    """'While the deficit narrowed by 18.5%, …': a change stated apart from its figure
-    goes to the latest figure of the same indicator, reporter and partner."""
-    used = {draft.phrase.start for draft in clause_drafts}
-    phrases = indicator_phrases(clause)
-    for position, phrase in enumerate(phrases):
-        indicator = phrase.indicator
-        if indicator is None or phrase.start in used:
-            continue
-        stop = phrases[position + 1].start if position + 1 < len(phrases) else clause.end
-        change, rules = _change(clause, doc, phrase.start, stop)
-        if change is None:
-            continue
-        reporter, partner, _ = _places(clause, doc, phrase, stop, context)
-        for draft in reversed(drafts):
-            if (draft.role == "main" and draft.change_pct is None and draft.indicator == indicator
-                    and draft.reporter == reporter and draft.partner == partner):
-                draft.change_pct = change
-                draft.rule_ids.extend([*rules, RULES.ids["change.orphan"]])
-                break
+def _title_end(doc: Doc) -> int:
+    """The token where the body starts: after the first blank line (0 where there is none)."""
+    for token in doc:
+        if token.is_space and "\n\n" in token.text:
+            return token.i
+    return 0

@@ -35,8 +35,6 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.superseded or draft.reporter is None:
             continue
-        if draft.role == "comparison" and not draft.period_explicit:
-            continue  # a comparison whose period the text does not fix is no fact of its own
         twin = next(
             (k for k in kept if _key(k) == _key(draft)
              and (k.period is None or draft.period is None or not (k.period_explicit and draft.period_explicit)
@@ -48,6 +46,8 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
         else:
             if twin.role == "comparison" and draft.role == "main":
                 twin.role, twin.main = "main", None
+            if twin.in_title and not draft.in_title:
+                twin.evidence, twin.in_title = draft.evidence, False  # the body says it in full
             _merge(twin, draft)
     return kept
 
@@ -55,7 +55,9 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
 def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
     start_token, end_token = draft.evidence
     span = doc[start_token:end_token]
-    sentence = span.sent.text if doc.has_annotation("SENT_START") else ""
+    source = doc._.nf_text or doc.text  # the text as given, line breaks and all
+    sentence_span = span.sent if doc.has_annotation("SENT_START") else span
+    sentence = source[sentence_span.start_char:sentence_span.end_char]
     previous = draft.previous
     basis = sorted(BASIS_NAMES[b] for b in draft.basis if b in BASIS_NAMES)
     if draft.seasonally_adjusted is not None:
@@ -74,7 +76,7 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
         previous_period=previous.period.code if previous and previous.period else None,
         qualifiers=tuple(q for q in QUALIFIER_ORDER if q in draft.qualifiers),  # type: ignore[misc]
         seasonally_adjusted=draft.seasonally_adjusted,
-        evidence=span.text,
+        evidence=source[span.start_char:span.end_char],
         modality=draft.modality,  # type: ignore[arg-type]
         evidence_start=span.start_char,
         evidence_end=span.end_char,

@@ -14,7 +14,7 @@ from newsfacts.schema import TradeFact
 
 def extract_doc_facts(doc: Doc, spans_key: str = SPANS_KEY) -> list[TradeFact]:
     """The trade facts of a doc whose mentions are tagged and normalised."""
-    drafts = assemble_drafts(doc, spans_key, doc._.nf_published)
+    drafts = assemble_drafts(doc, spans_key)
     return build_facts(drafts, doc, doc._.nf_doc_id or "doc")
 
 

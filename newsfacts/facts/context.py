@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause
 from newsfacts.schema import Money, Period
+
+if TYPE_CHECKING:
+    from newsfacts.facts.assemble import Draft
 
 SPECIFIC_DOLLARS: frozenset[str] = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MYR"})
 LEAD_CLAUSES = 3
@@ -22,13 +27,13 @@ class DocContext:
     last_currency: str | None = None
     signs: dict[tuple[str, str | None], int] = field(default_factory=dict)
 
-    def remember(self, indicator: str, reporter: str | None, sign: int | None,
-                 currency: str, period: Period | None) -> None:
-        if sign is not None:
-            self.signs[(indicator, reporter)] = sign
-        self.last_currency = currency
-        if period is not None:
-            self.period = period
+    def remember(self, draft: Draft) -> None:
+        """Carry a figure's sign, currency and (main, stated) period to the next clauses."""
+        if draft.phrase.sign is not None:
+            self.signs[(draft.indicator, draft.reporter)] = draft.phrase.sign
+        self.last_currency = draft.currency
+        if draft.role == "main" and draft.period_explicit and draft.period is not None:
+            self.period = draft.period
 
 
 def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:

@@ -22,15 +22,18 @@ class AssemblyRules:
     threshold_window: int
     comparison_window: int
     evidence_reach: int
+    period_adjacent_window: int
     ids: dict[str, str]
+    words: dict[str, frozenset[str]]
 
 
 def load_rules() -> AssemblyRules:
     data = load_json("assembly.json")
     try:
-        return AssemblyRules(**data["windows"], ids=dict(data["ids"]))
+        words = {name: frozenset(values) for name, values in data["words"].items()}
+        return AssemblyRules(**data["windows"], ids=dict(data["ids"]), words=words)
     except (KeyError, TypeError) as exc:
-        raise PatternError(f"assembly.json: {exc}; expected 'windows' and 'ids'") from exc
+        raise PatternError(f"assembly.json: {exc}; expected 'windows', 'ids' and 'words'") from exc
 
 
 RULES = load_rules()

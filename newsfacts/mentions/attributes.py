@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-DOC_ATTRIBUTES: tuple[str, ...] = ("nf_published", "nf_doc_id", "nf_facts")
+DOC_ATTRIBUTES: tuple[str, ...] = ("nf_published", "nf_doc_id", "nf_facts", "nf_text")
 SPAN_ATTRIBUTES: tuple[str, ...] = ("nf_value",)
 
 
