@@ -112,6 +112,15 @@ class ClauseReader:
                 best = (distance, phrase)
         return best[1] if best else None
 
+    def indicator(self, phrase: IndicatorPhrase) -> str | None:
+        """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
+        indicator = phrase.indicator
+        if indicator == "trade_balance" and phrase.is_bare_balance:
+            before = word_before(self.doc, phrase.start)
+            if before not in RULES.words["trade_balance_markers"]:
+                return self.context.last_balance
+        return indicator
+
     def is_product_trade(self, phrase: IndicatorPhrase) -> bool:
         """'automobile product exports', 'exports of cars': one product's trade, not a total."""
         if phrase.indicator not in ("exports", "imports"):
@@ -214,13 +223,19 @@ class ClauseReader:
                 return cue.detail
         return None
 
-    def adjustment(self) -> bool | None:
+    def adjustment(self, start: int, money: Cue) -> bool | None:
+        """The adjustment said for this figure ('the adjusted surplus fell to …'), else the clause's."""
         cues = self.clause.of("sa")
-        return cues[0].detail == "true" if cues else None
+        own = [c for c in cues if start <= c.start and c.end <= money.start]
+        chosen = own[-1] if own else (cues[0] if cues else None)
+        return None if chosen is None else chosen.detail == "true"
 
-    def modality(self, start: int, money: Cue) -> str | None:
+    def modality(self, start: int, money: Cue, phrase: IndicatorPhrase) -> str | None:
         """'actual', a modality, or None where the figure is a threshold (not a fact)."""
+        after = max(money.end, phrase.end if phrase.start >= money.end else money.end)
         for cue in self.clause.of("mod"):
+            if cue.detail in ("forecast", "target") and 0 <= cue.start - after <= 1:
+                return cue.detail  # "the 50 billion surplus forecast by …"
             if not (start <= cue.start and cue.end <= money.start):
                 continue
             if word_before(self.doc, cue.start) in ("than", "as"):
@@ -231,6 +246,12 @@ class ClauseReader:
                 continue
             return cue.detail
         return "actual"
+
+    def note_currency(self, money: Cue) -> None:
+        """Remember the last currency the story wrote, for bare amounts after it."""
+        value: Money = money.value
+        if value.currency is not None:
+            self.context.last_currency = self.currency(value, self.context.reporter)
 
     def currency(self, money: Money, reporter: str | None) -> str:
         currency = money.currency
@@ -246,6 +267,7 @@ class ClauseReader:
         previous_end = self.clause.start
         for position, money in enumerate(self.monies):
             following = self.monies[position + 1].start if position + 1 < len(self.monies) else self.clause.end
+            self.note_currency(money)
             draft = self.read_money(money, previous_end, following)
             if draft is not None:
                 self.drafts.append(draft)
@@ -255,23 +277,27 @@ class ClauseReader:
 
     def read_money(self, money: Cue, previous_end: int, following: int) -> Draft | None:
         phrase = self.nearest_phrase(money)
-        indicator = phrase.indicator if phrase else None
+        indicator = self.indicator(phrase) if phrase else None
         if phrase is None or indicator is None or self.is_product_trade(phrase):
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
-        modality = self.modality(window_start, money)
+        modality = self.modality(window_start, money, phrase)
         if modality is None:
             return None
         cmp_cues = [c for c in self.clause.of("cmp") if c.end <= money.start
                     and money.start - c.end <= RULES.comparison_window and c.start >= previous_end]
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
-        period_cue = self.period_cue(money, following, mains[-1].money.end if mains else self.clause.start)
+        cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
+        period_cue = self.period_cue(money, min([following, *cut]), previous_end)
         shifted = period_cue is not None and period_cue.kind == "period_shift"
         main = mains[-1] if mains and (cmp_cues or shifted) else None
         bare = [p for p in self.phrases if previous_end <= p.start < phrase.start]
         limit = max(money.end, phrase.end) + RULES.partner_after_money
+        search_from = max(previous_end, bare[0].start if bare else phrase.start)
+        if phrase.end <= previous_end:
+            search_from = previous_end  # "…, with Italy it was 70.4 billion"
         reporter, partner, place_rules = self.places(
-            phrase, min(phrase.start, money.start), limit, bare[0].start if bare else phrase.start)
+            phrase, min(phrase.start, money.start), limit, search_from)
         money_value: Money = money.value
         draft = Draft(
             indicator=indicator, money=money, phrase=phrase, value=abs(money_value.value),
@@ -290,7 +316,7 @@ class ClauseReader:
         draft.qualifiers, qualifier_rules = self.qualifiers(money)
         draft.rule_ids.extend(qualifier_rules)
         draft.flow = self.flow(phrase)
-        draft.seasonally_adjusted = self.adjustment()
+        draft.seasonally_adjusted = self.adjustment(previous_end, money)
         draft.basis = {cue.detail for cue in self.clause.of("basis")}
         start = phrase.start if 0 <= money.start - phrase.end <= RULES.evidence_reach else money.start
         if main is not None:
@@ -352,7 +378,7 @@ class ClauseReader:
         used = {draft.phrase.start for draft in self.drafts}
         found: list[SeparateChange] = []
         for position, phrase in enumerate(self.phrases):
-            indicator = phrase.indicator
+            indicator = self.indicator(phrase)
             if indicator is None or phrase.start in used or self.is_product_trade(phrase):
                 continue
             stop = self.phrases[position + 1].start if position + 1 < len(self.phrases) else self.clause.end

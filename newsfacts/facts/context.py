@@ -25,13 +25,15 @@ class DocContext:
     named_dollar: str | None = None
     period: Period | None = None
     last_currency: str | None = None
+    last_balance: str = "trade_balance"
     signs: dict[tuple[str, str | None], int] = field(default_factory=dict)
 
     def remember(self, draft: Draft) -> None:
         """Carry a figure's sign, currency and (main, stated) period to the next clauses."""
         if draft.phrase.sign is not None:
             self.signs[(draft.indicator, draft.reporter)] = draft.phrase.sign
-        self.last_currency = draft.currency
+        if draft.indicator in ("trade_balance", "current_account"):
+            self.last_balance = draft.indicator
         if draft.role == "main" and draft.period_explicit and draft.period is not None:
             self.period = draft.period
 

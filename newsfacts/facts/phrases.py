@@ -25,10 +25,10 @@ class IndicatorPhrase:
     def indicator(self) -> str | None:
         """The SCHEMA indicator, or None for phrases that are not trade facts."""
         details = self.details
-        if "exclude" in details:
-            return None
         if "current_account" in details:
             return "current_account"
+        if "exclude" in details:
+            return None
         if {"exports", "imports"} <= details:
             return None  # two-way trade totals are not facts
         if "exports" in details and not details & {"trade_balance.deficit", "trade_balance.surplus"}:
@@ -36,6 +36,11 @@ class IndicatorPhrase:
         if "imports" in details and not details & {"trade_balance.deficit", "trade_balance.surplus"}:
             return "imports"
         return "trade_balance"
+
+    @property
+    def is_bare_balance(self) -> bool:
+        """Only 'deficit', 'surplus', 'gap' …: which balance it is, the story has said before."""
+        return all(cue.detail.startswith("trade_balance") for cue in self.cues)
 
     @property
     def sign(self) -> int | None:

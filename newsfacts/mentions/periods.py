@@ -49,6 +49,12 @@ COUNTS: dict[str, int] = {
 }
 
 
+SPAN_WORDS: dict[str, int] = {
+    "month": 1, "quarter": 3, "half": 6, "half-year": 6, "year": 12, "fiscal year": 12,
+    "financial year": 12,
+}
+
+
 @dataclass(frozen=True)
 class PeriodShift:
     """A period named relative to another figure's: ``unit`` steps of ``n`` (negative = back)."""
@@ -150,9 +156,12 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
         # "the first nine months of 1986", "the first two months of this year"
         r"(?:the )?first (?P<count>\w+) months?(?: of (?:the year|(?P<yr>(?:19|20)\d\d)|"
         r"(?P<rel>this year|last year)))?",
-        # "the nine months to september", "the 12 months to march 1987"
-        rf"(?:the )?(?P<count2>\w+) months? (?:to|through|ended|ending) (?:end-)?{_month('mend')}"
-        rf"(?: {_year('yend')})?",
+        # "the nine months to september", "the 12 months to march 1987",
+        # "the quarter ended december 31, 1986", "the year to march"
+        rf"(?:the )?(?P<count2>\w+ months?|quarter|year|half|half-year|month|fiscal year|financial year) "
+        rf"(?:to|through|ended|ending) (?:end-? ?)?{_month('mend')}(?: \d{{1,2}})?(?:,? {_year('yend')})?",
+        # "the september quarter", "the 1985 december quarter", "the december 1986 quarter"
+        rf"(?:the )?(?:{_year('qmy1')} )?{_month('qm')}(?: {_year('qmy2')})? quarter",
         # quarters: "the first quarter of 1987", "1987 first quarter", "q1 1987", "fourth-quarter"
         rf"(?:the )?(?:{_year('qy1')} )?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
         rf"[- ]quarter(?:,? (?:of )?(?:{_year('qy2')}|(?P<qrel>this year|last year)))?",
@@ -217,8 +226,16 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
         if count is None or year is None or not 1 <= count <= 12:
             return None
         return make_period((year, 1), (year, count), raw)
+    if g.get("qm"):
+        end_month = MONTHS[g["qm"]]
+        year_text = g.get("qmy1") or g.get("qmy2")
+        end_year = int(year_text) if year_text else _latest_before(end_month, published)
+        if end_year is None:
+            return None
+        return make_period(_shift_month(end_year, end_month, -2), (end_year, end_month), raw)
     if g.get("count2"):
-        count, end_month = _count(g["count2"]), MONTHS[g["mend"]]
+        length = SPAN_WORDS.get(g["count2"]) or _count(g["count2"].split()[0])
+        count, end_month = length, MONTHS[g["mend"]]
         end_year = int(g["yend"]) if g.get("yend") else _latest_before(end_month, published)
         if count is None or end_year is None or not 1 <= count <= 24:
             return None
