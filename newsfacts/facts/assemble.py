@@ -97,6 +97,7 @@ class ClauseReader:
         self.phrases = indicator_phrases(clause)
         self.monies = clause.of("money")
         self.drafts: list[Draft] = []
+        self.assigned: dict[int, Draft] = {}
 
     # -- which phrase a figure belongs to ---------------------------------------------------
     def nearest_phrase(self, money: Cue) -> IndicatorPhrase | None:
@@ -275,22 +276,46 @@ class ClauseReader:
             previous_end = money.end
         return self.drafts
 
+    def comparison_run(self, money: Cue) -> list[Cue]:
+        """'compared with 1,326.5 billion and 971.7 billion': figures listed after one cue."""
+        position = self.monies.index(money)
+        run = [money]
+        for following in self.monies[position + 1:]:
+            words = [t for t in self.doc[run[-1].end:following.start] if not t.is_space]
+            if not all(t.lower_ in RULES.words["list_joiners"] for t in words):
+                break
+            run.append(following)
+        return run
+
+    def assign_parallel(self, money: Cue) -> None:
+        """Figures listed after a comparison cue go, in order, to the figures listed before it."""
+        run = self.comparison_run(money)
+        mains = [d for d in self.drafts if d.role == "main"]
+        if len(run) >= 2 and len(mains) >= len(run):
+            for figure, main in zip(run, mains[-len(run):], strict=True):
+                self.assigned[figure.start] = main
+
     def read_money(self, money: Cue, previous_end: int, following: int) -> Draft | None:
-        phrase = self.nearest_phrase(money)
-        indicator = self.indicator(phrase) if phrase else None
+        cmp_cues = [c for c in self.clause.of("cmp") if c.end <= money.start
+                    and money.start - c.end <= RULES.comparison_window and c.start >= previous_end]
+        if cmp_cues and money.start not in self.assigned:
+            self.assign_parallel(money)
+        assigned = self.assigned.get(money.start)
+        phrase = assigned.phrase if assigned else self.nearest_phrase(money)
+        indicator = assigned.indicator if assigned else (self.indicator(phrase) if phrase else None)
         if phrase is None or indicator is None or self.is_product_trade(phrase):
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
         modality = self.modality(window_start, money, phrase)
         if modality is None:
             return None
-        cmp_cues = [c for c in self.clause.of("cmp") if c.end <= money.start
-                    and money.start - c.end <= RULES.comparison_window and c.start >= previous_end]
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
         cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
         period_cue = self.period_cue(money, min([following, *cut]), previous_end)
         shifted = period_cue is not None and period_cue.kind == "period_shift"
         main = mains[-1] if mains and (cmp_cues or shifted) else None
+        if assigned is not None:
+            main = assigned
         bare = [p for p in self.phrases if previous_end <= p.start < phrase.start]
         limit = max(money.end, phrase.end) + RULES.partner_after_money
         search_from = max(previous_end, bare[0].start if bare else phrase.start)
