@@ -24,14 +24,19 @@ def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        text = value.strip()
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text).date()
         except ValueError:
             pass
     raise DateError(f"published={value!r} is not a date; give an ISO date such as '1994-05-20'")
 
 
-_LINE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")
+_LINE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\s])")
 
 
 def unwrap_lines(text: str) -> str:
@@ -49,6 +54,10 @@ class Extractor:
     def __init__(self, nlp: Language | None = None, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp or build_pipeline(self.settings)
+        # A loaded pipeline keeps spaCy's default max_length (1,000,000), below max_chars:
+        # make_doc would raise a bare ValueError where Settings allow the document.
+        if self.nlp.max_length <= self.settings.max_chars:
+            self.nlp.max_length = self.settings.max_chars + 1
 
     def make_doc(self, article: Article) -> Doc:
         if len(article.text) > self.settings.max_chars:

@@ -105,8 +105,9 @@ class ClauseReader:
         for phrase in self.phrases:
             if phrase.end <= money.start:
                 distance: float = money.start - phrase.end
-            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window:
-                distance = (phrase.start - money.end) * 2 + 1
+            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and not any(
+                    t.lower_ in RULES.words["list_joiners"] for t in self.doc[money.end:phrase.start]):
+                distance = (phrase.start - money.end) * 2 + 1  # "a 14 billion dlr current account deficit"
             else:
                 continue
             if best is None or distance < best[0]:
@@ -117,8 +118,10 @@ class ClauseReader:
         """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
         indicator = phrase.indicator
         if indicator == "trade_balance" and phrase.is_bare_balance:
-            before = word_before(self.doc, phrase.start)
-            if before not in RULES.words["trade_balance_markers"]:
+            markers = RULES.words["trade_balance_markers"]
+            around = [word_before(self.doc, phrase.start)]
+            around += [t.lower_ for t in self.doc[phrase.end:phrase.end + RULES.flow_window]]
+            if not markers.intersection(around):
                 return self.context.last_balance
         return indicator
 
@@ -155,11 +158,11 @@ class ClauseReader:
         """Reporter and partner: 'Japan's surplus with the U.S.' → JPN, USA."""
         places = [cue for cue in self.clause.mentions if cue.kind == "place"]
         partner, rules = "WLD", []
-        for place in places:
-            if search_from <= place.start <= limit and self.is_partner(place):
-                partner = str(place.value)
-                rules.append(place.rule_id)
-                break
+        partners = [p for p in places if search_from <= p.start <= limit and self.is_partner(p)]
+        if partners:
+            chosen = min(partners, key=lambda p: (p.start < phrase.start, abs(p.start - phrase.end)))
+            partner = str(chosen.value)
+            rules.append(chosen.rule_id)
         reporter = None
         before = [p for p in places if p.end <= anchor and not self.is_partner(p)]
         if before and anchor - before[-1].end <= RULES.reporter_adjacent_window:
@@ -316,7 +319,8 @@ class ClauseReader:
         main = mains[-1] if mains and (cmp_cues or shifted) else None
         if assigned is not None:
             main = assigned
-        bare = [p for p in self.phrases if previous_end <= p.start < phrase.start]
+        bare = [p for p in self.phrases if previous_end <= p.start < phrase.start
+                and phrase.start - p.end <= RULES.phrase_link_window and p.indicator == phrase.indicator]
         limit = max(money.end, phrase.end) + RULES.partner_after_money
         search_from = max(previous_end, bare[0].start if bare else phrase.start)
         if phrase.end <= previous_end:
@@ -355,7 +359,8 @@ class ClauseReader:
         if cue is not None:
             value = cue.value
             if isinstance(value, PeriodShift):
-                period = shift_period(main.period, value) if main and main.period else None
+                anchor = main.period if main else self.context.period
+                period = shift_period(anchor, value) if anchor else None
             else:
                 period = value
             if period is not None:
@@ -391,8 +396,11 @@ class ClauseReader:
         draft.role, draft.main = "comparison", main
         draft.reporter, draft.partner = main.reporter, main.partner
         draft.rule_ids.append(RULES.ids["role.comparison"])
-        superseding = [q for q in self.clause.of("qual") if q.detail in ("revised", "revised-away")
-                       and main.money.end <= q.start < draft.money.start]
+        cue_start = min([c.start for c in self.clause.of("cmp")
+                         if main.money.end <= c.start < draft.money.start] or [draft.money.start])
+        superseding = [q for q in self.clause.of("qual") if main.money.end <= q.start < cue_start
+                       and (q.detail == "revised-away" or (q.detail == "revised"
+                            and word_after(self.doc, q.end) in RULES.words["revision_from"]))]
         if superseding:
             draft.superseded = True  # "revised from 10.5 billion": the first estimate is no fact
             main.qualifiers.add("revised")

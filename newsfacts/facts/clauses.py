@@ -48,13 +48,17 @@ def to_cue(span: Span) -> Cue:
 
 
 def clause_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Sentences, cut again at semicolons, colons and blank lines (titles end without a stop)."""
+    """Sentences, cut again at semicolons, colons and line breaks.
+
+    Titles end without a stop, and wire paragraphs start on a new indented line; the
+    extractor has already joined lines wrapped mid-sentence.
+    """
     bounds: list[tuple[int, int]] = []
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     for sentence in sentences:
         start = sentence.start
         for token in sentence:
-            is_break = token.text in CLAUSE_BREAKS or (token.is_space and "\n\n" in token.text)
+            is_break = token.text in CLAUSE_BREAKS or (token.is_space and "\n" in token.text)
             if is_break and token.i > start:
                 bounds.append((start, token.i))
                 start = token.i + 1

@@ -23,6 +23,7 @@ class AssemblyRules:
     comparison_window: int
     evidence_reach: int
     period_adjacent_window: int
+    phrase_link_window: int
     ids: dict[str, str]
     words: dict[str, frozenset[str]]
 

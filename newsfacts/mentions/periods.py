@@ -59,7 +59,7 @@ SPAN_WORDS: dict[str, int] = {
 class PeriodShift:
     """A period named relative to another figure's: ``unit`` steps of ``n`` (negative = back)."""
 
-    unit: Literal["year", "step"]
+    unit: Literal["year", "step", "to_year", "whole_year"]
     n: int
     raw: str
 
@@ -119,9 +119,17 @@ def make_period(start: tuple[int, int], end: tuple[int, int], raw: str,
 
 
 def shift_period(period: Period, shift: PeriodShift) -> Period:
-    """Apply a relative shift: a year back keeps the granularity; a step moves by its length."""
+    """Apply a relative shift: a year back keeps the granularity; a step moves by its length.
+
+    ``to_year`` moves the period into year ``n`` ("the same period of 1986");
+    ``whole_year`` is the calendar year the period ends in ("the full year").
+    """
     y1, m1 = (int(part) for part in period.start.split("-"))
     y2, m2 = (int(part) for part in period.end.split("-"))
+    if shift.unit == "whole_year":
+        return make_period((y2, 1), (y2, 12), shift.raw)
+    if shift.unit == "to_year":
+        shift = PeriodShift("year", shift.n - y2, shift.raw)
     length = (y2 * 12 + m2) - (y1 * 12 + m1) + 1
     months = 12 * shift.n if shift.unit == "year" else length * shift.n
     if period.granularity == "months" and shift.unit == "step":
@@ -137,8 +145,10 @@ def shift_period(period: Period, shift: PeriodShift) -> Period:
 _SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
     (re.compile(pattern), PeriodShift(unit, n, pattern))  # type: ignore[arg-type]
     for pattern, unit, n in (
-        (r"(?:the )?same (?:month|period|quarter|time) (?:a year (?:earlier|ago|before)|"
-         r"(?:of )?(?:last|the previous) year)", "year", -1),
+        (r"(?:the )?(?:same|corresponding|comparable|like) (?:month|period|months|quarter|time)"
+         r"(?: (?:a year (?:earlier|ago|before)|(?:of |in )?(?:last|the previous) year))?",
+         "year", -1),
+        (r"(?:the )?(?:full|whole|entire) year|the year as a whole", "whole_year", 0),
         (r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: \w+)?|"
          r"(?:the )?previous year|the year before|last year's", "year", -1),
         (r"(?:the )?(?:previous|preceding|prior) (?:month|quarter|period)|"
@@ -319,9 +329,24 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower().replace("'s", ""))
 
 
+_TO_YEAR = re.compile(
+    r"(?:the )?(?:same|corresponding|comparable) (?:month|period|months|quarter|time) "
+    r"(?:of|in) (?P<year>(?:19|20)\d\d)|(?:the )?same (?P<year2>(?:19|20)\d\d) period"
+)
+_FIRST_DAYS = re.compile(rf"(?:the )?first \w+ days (?:of|in) {_month('fdm')}(?:,? {_year('fdy')})?")
+
+
 def parse_period(text: str, published: dt.date | None) -> Period | PeriodShift | None:
     """Resolve a period phrase; ``None`` where it cannot be fixed (e.g. no publication date)."""
     cleaned = _clean(text)
+    to_year = _TO_YEAR.fullmatch(cleaned)
+    if to_year:
+        return PeriodShift("to_year", int(to_year.group("year") or to_year.group("year2")), text)
+    first_days = _FIRST_DAYS.fullmatch(cleaned)
+    if first_days:  # "the first 20 days of February": a partial month, named as the month
+        month = MONTHS[first_days.group("fdm")]
+        year = int(first_days.group("fdy")) if first_days.group("fdy") else _latest_before(month - 1, published)
+        return None if year is None else make_period((year, month), (year, month), text)
     for pattern, shift in _SHIFTS:
         if pattern.fullmatch(cleaned):
             return PeriodShift(shift.unit, shift.n, text)
