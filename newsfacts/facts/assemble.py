@@ -22,7 +22,7 @@ from newsfacts.mentions.money import currency_families, resolve_family
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
-PREVIOUS_STEP = PeriodShift("step", -1, "the previous period")
+YEAR_BACK = PeriodShift("year", -1, "a year earlier")
 
 
 @dataclass
@@ -294,9 +294,14 @@ class ClauseReader:
         """Figures listed after a comparison cue go, in order, to the figures listed before it."""
         run = self.comparison_run(money)
         mains = [d for d in self.drafts if d.role == "main"]
-        if len(run) >= 2 and len(mains) >= len(run):
+        if len(run) < 2 or not mains:
+            return
+        if len(mains) >= len(run):
             for figure, main in zip(run, mains[-len(run):], strict=True):
                 self.assigned[figure.start] = main
+        else:  # "1.45 billion compared with 1.32 billion in February and 1.02 billion in March 1986"
+            for figure in run:
+                self.assigned[figure.start] = mains[-1]
 
     def read_money(self, money: Cue, previous_end: int, following: int) -> Draft | None:
         cmp_cues = [c for c in self.clause.of("cmp") if c.end <= money.start
@@ -309,9 +314,12 @@ class ClauseReader:
         if phrase is None or indicator is None or self.is_product_trade(phrase):
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
-        modality = self.modality(window_start, money, phrase)
+        modality = self.modality(previous_end, money, phrase)
         if modality is None:
             return None
+        if any(previous_end <= c.start < money.start for c in self.clause.of("qual")
+               if c.detail == "revised-away"):
+            return None  # "originally reported at 533 mln": a superseded first estimate
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
         cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
         period_cue = self.period_cue(money, min([following, *cut]), previous_end)
@@ -361,6 +369,9 @@ class ClauseReader:
             if isinstance(value, PeriodShift):
                 anchor = main.period if main else self.context.period
                 period = shift_period(anchor, value) if anchor else None
+            elif main is not None and main.period is not None and value.granularity == "year" \
+                    and main.period.granularity != "year" and cue.rule_id.startswith("period.rel-year"):
+                period = shift_period(main.period, YEAR_BACK)  # "7.08 billion from 5.33 billion last year"
             else:
                 period = value
             if period is not None:
@@ -373,7 +384,7 @@ class ClauseReader:
         if period is not None:
             draft.period, draft.period_explicit = period, True
         elif main is not None and main.period is not None:
-            draft.period = shift_period(main.period, PREVIOUS_STEP)
+            draft.period = shift_period(main.period, self.context.comparison_shift)
             draft.rule_ids.append(RULES.ids["period.default-previous"])
         elif main is None:
             draft.period = self.context.period

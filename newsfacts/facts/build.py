@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 
+from decimal import Decimal
+
 from spacy.tokens import Doc
 
 from newsfacts.facts.assemble import Draft
 from newsfacts.facts.rules import RULES
 from newsfacts.schema import TradeFact
 
+HEADLINE_ROUNDING = Decimal("0.05")
 QUALIFIER_ORDER: tuple[str, ...] = ("record", "rank", "lowest", "revised")
 BASIS_NAMES: dict[str, str] = {"cif": "cif", "fob": "fob", "customs": "customs"}
 
@@ -29,6 +32,19 @@ def _merge(kept: Draft, other: Draft) -> None:
     kept.rule_ids.append(RULES.ids["merge.duplicate"])
 
 
+def _headline_twin(kept: list[Draft], draft: Draft) -> Draft | None:
+    """A headline's rounded figure ('SURPLUS 1.2 BILLION') and the body's exact one (1.25)."""
+    for other in kept:
+        if not (other.in_title or draft.in_title) or other.in_title == draft.in_title:
+            continue
+        if _key(other)[:3] != _key(draft)[:3] or other.sign != draft.sign:
+            continue
+        larger = max(other.value, draft.value)
+        if larger and abs(other.value - draft.value) / larger <= HEADLINE_ROUNDING:
+            return other
+    return None
+
+
 def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
     """A figure said twice (headline and body, or main and comparison) is one fact."""
     kept: list[Draft] = []
@@ -41,6 +57,8 @@ def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
                   or k.period.code == draft.period.code)),
             None,
         )
+        if twin is None and (twin := _headline_twin(kept, draft)) is not None and twin.in_title:
+            twin.value, twin.money = draft.value, draft.money  # the body's exact figure
         if twin is None:
             kept.append(draft)
         else:

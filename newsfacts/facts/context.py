@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -10,12 +11,24 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause
+from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
 if TYPE_CHECKING:
     from newsfacts.facts.assemble import Draft
 
 SPECIFIC_DOLLARS: frozenset[str] = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MYR"})
+YEAR_BACK = PeriodShift("year", -1, "a year earlier")
+# Economies whose trade figures come in their own dollar: naming that dollar ("the
+# Australian dollar rose …") makes a bare "dlrs" in the story that dollar.
+NAMED_DOLLAR = re.compile(
+    r"\b(canadian|australian|new zealand|n\.z\.|hong kong|singapore)\s+(?:dollar|dlr)s?\b",
+    re.IGNORECASE,
+)
+NAMED_DOLLAR_CODES: dict[str, str] = {
+    "canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "n.z.": "NZD",
+    "hong kong": "HKD", "singapore": "SGD",
+}
 LEAD_CLAUSES = 3
 
 
@@ -26,10 +39,17 @@ class DocContext:
     period: Period | None = None
     last_currency: str | None = None
     last_balance: str = "trade_balance"
+    comparison_shift: PeriodShift = PeriodShift("step", -1, "the previous period")
     signs: dict[tuple[str, str | None], int] = field(default_factory=dict)
 
     def remember(self, draft: Draft) -> None:
         """Carry a figure's sign, currency and (main, stated) period to the next clauses."""
+        if draft.modality != "actual":
+            return
+        main = draft.main
+        if draft.role == "comparison" and draft.period_explicit and main and main.period and draft.period:
+            if shift_period(main.period, YEAR_BACK).code == draft.period.code:
+                self.comparison_shift = YEAR_BACK  # the story compares with a year earlier
         if draft.phrase.sign is not None:
             self.signs[(draft.indicator, draft.reporter)] = draft.phrase.sign
         if draft.indicator in ("trade_balance", "current_account"):
@@ -55,6 +75,10 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                     context.named_dollar = money.currency
             elif cue.kind == "period" and context.period is None and clause.of("money"):
                 context.period = cue.value
+    if context.named_dollar is None:
+        named = NAMED_DOLLAR.search(doc.text)
+        if named:
+            context.named_dollar = NAMED_DOLLAR_CODES[re.sub(r"\s+", " ", named.group(1).lower())]
     ranked = lead or everywhere
     if ranked:
         top = max(ranked.values())
