@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, Cue, iter_clauses
+from newsfacts.facts.clauses import Clause, Cue, iter_clauses, word_after, word_before
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.phrases import IndicatorPhrase, indicator_phrases
 from newsfacts.facts.rules import RULES
@@ -71,21 +71,6 @@ class SeparateChange:
     rule_ids: list[str]
 
 
-def word_before(doc: Doc, index: int) -> str:
-    """The lower-cased word before token ``index``, skipping spaces."""
-    index -= 1
-    while index >= 0 and doc[index].is_space:
-        index -= 1
-    return doc[index].lower_ if index >= 0 else ""
-
-
-def word_after(doc: Doc, index: int) -> str:
-    """The lower-cased word at or after token ``index``, skipping spaces."""
-    while index < len(doc) and doc[index].is_space:
-        index += 1
-    return doc[index].lower_ if index < len(doc) else ""
-
-
 class ClauseReader:
     """Reads the drafts of one clause; ``context`` carries what the story said before."""
 
@@ -105,8 +90,9 @@ class ClauseReader:
         for phrase in self.phrases:
             if phrase.end <= money.start:
                 distance: float = money.start - phrase.end
-            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and not any(
-                    t.lower_ in RULES.words["list_joiners"] for t in self.doc[money.end:phrase.start]):
+            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and all(
+                    t.lower_ in RULES.words["trade_balance_markers"]
+                    for t in self.doc[money.end:phrase.start]):
                 distance = (phrase.start - money.end) * 2 + 1  # "a 14 billion dlr current account deficit"
             else:
                 continue
@@ -142,6 +128,15 @@ class ClauseReader:
                 return False
             return target.isalpha() and target not in RULES.words["trade_of_objects"]
         return False
+
+    def is_change_amount(self, money: Cue) -> bool:
+        """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
+        end = money.start
+        if word_before(self.doc, end) == "by":
+            end -= 1
+            while end > 0 and self.doc[end - 1].is_space:
+                end -= 1
+        return any(cue.kind == "chg" and cue.end == end for cue in self.clause.mentions)
 
     # -- places ---------------------------------------------------------------------------
     def is_partner(self, place: Cue) -> bool:
@@ -317,9 +312,14 @@ class ClauseReader:
         modality = self.modality(previous_end, money, phrase)
         if modality is None:
             return None
+        earlier = [d for d in self.drafts if d.phrase.start == phrase.start]
+        if modality == "actual" and earlier and earlier[-1].modality != "actual":
+            modality = earlier[-1].modality  # "will come to between $170 billion and $190 billion"
         if any(previous_end <= c.start < money.start for c in self.clause.of("qual")
                if c.detail == "revised-away"):
             return None  # "originally reported at 533 mln": a superseded first estimate
+        if self.is_change_amount(money):
+            return None  # "imports increased $2.8 billion": a change, not a level
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
         cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
         period_cue = self.period_cue(money, min([following, *cut]), previous_end)

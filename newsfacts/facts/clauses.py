@@ -77,3 +77,18 @@ def iter_clauses(doc: Doc, spans_key: str) -> Iterator[Clause]:
                 clause.mentions.append(cues[index])
             index += 1
         yield clause
+
+
+def word_before(doc: Doc, index: int) -> str:
+    """The lower-cased word before token ``index``, skipping spaces."""
+    index -= 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    return doc[index].lower_ if index >= 0 else ""
+
+
+def word_after(doc: Doc, index: int) -> str:
+    """The lower-cased word at or after token ``index``, skipping spaces."""
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    return doc[index].lower_ if index < len(doc) else ""

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause
+from newsfacts.facts.clauses import Clause, word_before
+from newsfacts.facts.rules import RULES
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
@@ -30,6 +31,8 @@ NAMED_DOLLAR_CODES: dict[str, str] = {
     "hong kong": "HKD", "singapore": "SGD",
 }
 LEAD_CLAUSES = 3
+OWNER_WINDOW = 3
+PARTNER_MARKERS = RULES.words["partner_markers"]
 
 
 @dataclass
@@ -54,21 +57,36 @@ class DocContext:
             self.signs[(draft.indicator, draft.reporter)] = draft.phrase.sign
         if draft.indicator in ("trade_balance", "current_account"):
             self.last_balance = draft.indicator
-        if draft.role == "main" and draft.period_explicit and draft.period is not None:
-            self.period = draft.period
+        if draft.role == "main" and draft.period_explicit and draft.period is not None and (
+                self.period is None or draft.period.end >= self.period.end):
+            self.period = draft.period  # the story's "now"; records of the past do not move it
 
 
 def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
-    """The story's country (most named in its lead), its named dollar and its lead period."""
+    """The story's country, its named dollar and its lead period.
+
+    The country is the place most often named as the owner of a figure ("the U.S. trade
+    deficit", "Japan's surplus"), then the place most named in the lead; places named as
+    partners ("with Japan") do not count.
+    """
     context = DocContext()
+    owner: Counter[str] = Counter()
     lead: Counter[str] = Counter()
     everywhere: Counter[str] = Counter()
     for index, clause in enumerate(clauses):
+        indicator_starts = [cue.start for cue in clause.mentions if cue.kind == "ind"]
         for cue in clause.mentions:
             if cue.kind == "place":
-                everywhere[str(cue.value)] += 1
+                code = str(cue.value)
+                if word_before(doc, cue.start) in PARTNER_MARKERS or (
+                        word_before(doc, cue.start) == "the"
+                        and word_before(doc, cue.start - 1) in PARTNER_MARKERS):
+                    continue
+                everywhere[code] += 1
                 if index < LEAD_CLAUSES:
-                    lead[str(cue.value)] += 1
+                    lead[code] += 1
+                if any(0 <= start - cue.end <= OWNER_WINDOW for start in indicator_starts):
+                    owner[code] += 1
             elif cue.kind == "money" and context.named_dollar is None:
                 money: Money = cue.value
                 if money.currency in SPECIFIC_DOLLARS:
@@ -79,10 +97,11 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
         named = NAMED_DOLLAR.search(doc.text)
         if named:
             context.named_dollar = NAMED_DOLLAR_CODES[re.sub(r"\s+", " ", named.group(1).lower())]
-    ranked = lead or everywhere
-    if ranked:
-        top = max(ranked.values())
-        context.reporter = next(code for code in _first_seen(clauses) if ranked[code] == top)
+    for ranked in (owner, lead, everywhere):
+        if ranked:
+            top = max(ranked.values())
+            context.reporter = next(code for code in _first_seen(clauses) if ranked[code] == top)
+            break
     return context
 
 

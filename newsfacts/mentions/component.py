@@ -75,7 +75,7 @@ def normalise_span(span: Span, doc: Doc) -> Any:
     if label in ("PERIOD", "PERIOD_SHIFT"):
         return parse_period(span.text, doc._.nf_published)
     if label == "PLACE":
-        code = span.id_.removeprefix("place.")
+        code = span.id_.removeprefix("place.").split(".")[0]
         return code if len(code) == 3 else resolve_place(span.text)
     return span.id_.split("#", 1)[0]
 

@@ -51,6 +51,9 @@ def place_patterns() -> list[dict[str, Any]]:
             continue
         tokens = [{"LOWER": part} for part in _split(name)]
         patterns.append({"label": "PLACE", "pattern": tokens, "id": f"place.{code}"})
+    for name, code in sorted(data["institutions"].items()):
+        tokens = [{"LOWER": part} for part in _split(name)]
+        patterns.append({"label": "PLACE", "pattern": tokens, "id": f"place.{code}.institution"})
     for name in data["case_sensitive"]:
         code = data["case_sensitive_codes"].get(name) or place_table()[name.lower()]
         patterns.append({"label": "PLACE", "pattern": [{"ORTH": name}], "id": f"place.{code}"})
