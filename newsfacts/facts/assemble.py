@@ -22,7 +22,6 @@ from newsfacts.mentions.money import currency_families, resolve_family
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
-YEAR_BACK = PeriodShift("year", -1, "a year earlier")
 
 
 @dataclass
@@ -175,13 +174,17 @@ class ClauseReader:
         after = [c for c in self.clause.mentions if c.kind in ("period", "period_shift")
                  and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window]
         before = [c for c in self.clause.mentions if c.kind == "period"
-                  and start <= c.start and c.end <= money.start]
+                  and start <= c.start and c.end <= money.start and not self.follows_money(c)]
         if before and money.start - before[-1].end <= RULES.period_adjacent_window:
             if not after or after[0].start - money.end > 1:
                 return before[-1]
         if after:
             return after[0]
         return before[-1] if before else None
+
+    def follows_money(self, cue: Cue) -> bool:
+        """'… after 86 billion in 1985 and …': a period said right after another figure is its own."""
+        return any(0 <= cue.start - m.end <= RULES.period_adjacent_window for m in self.monies)
 
     # -- change, qualifiers, flow ---------------------------------------------------------
     def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
@@ -285,6 +288,15 @@ class ClauseReader:
             run.append(following)
         return run
 
+    def continued(self, money: Cue) -> Draft | None:
+        """'It widened to 3.61 billion …': a clause with no indicator goes on from the last figure."""
+        if self.phrases or self.context.last_draft is None:
+            return None
+        words = [t.lower_ for t in self.doc[self.clause.start:money.start] if not t.is_space][:3]
+        if not set(words) & RULES.words["continuation_pronouns"]:
+            return None
+        return self.context.last_draft
+
     def assign_parallel(self, money: Cue) -> None:
         """Figures listed after a comparison cue go, in order, to the figures listed before it."""
         run = self.comparison_run(money)
@@ -304,8 +316,9 @@ class ClauseReader:
         if cmp_cues and money.start not in self.assigned:
             self.assign_parallel(money)
         assigned = self.assigned.get(money.start)
-        phrase = assigned.phrase if assigned else self.nearest_phrase(money)
-        indicator = assigned.indicator if assigned else (self.indicator(phrase) if phrase else None)
+        template = assigned or self.continued(money)
+        phrase = template.phrase if template else self.nearest_phrase(money)
+        indicator = template.indicator if template else (self.indicator(phrase) if phrase else None)
         if phrase is None or indicator is None or self.is_product_trade(phrase):
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
@@ -333,8 +346,11 @@ class ClauseReader:
         search_from = max(previous_end, bare[0].start if bare else phrase.start)
         if phrase.end <= previous_end:
             search_from = previous_end  # "…, with Italy it was 70.4 billion"
-        reporter, partner, place_rules = self.places(
-            phrase, min(phrase.start, money.start), limit, search_from)
+        if template is not None and assigned is None:
+            reporter, partner, place_rules = template.reporter, template.partner, []
+        else:
+            reporter, partner, place_rules = self.places(
+                phrase, min(phrase.start, money.start), limit, search_from)
         money_value: Money = money.value
         draft = Draft(
             indicator=indicator, money=money, phrase=phrase, value=abs(money_value.value),
@@ -370,8 +386,10 @@ class ClauseReader:
                 anchor = main.period if main else self.context.period
                 period = shift_period(anchor, value) if anchor else None
             elif main is not None and main.period is not None and value.granularity == "year" \
-                    and main.period.granularity != "year" and cue.rule_id.startswith("period.rel-year"):
-                period = shift_period(main.period, YEAR_BACK)  # "7.08 billion from 5.33 billion last year"
+                    and main.period.granularity not in ("year", "fiscal_year"):
+                # "to 3.58 billion in Jan-Aug from 3.18 billion in 1986 / last year": the same
+                # months of that year
+                period = shift_period(main.period, PeriodShift("to_year", int(value.code), cue.span.text))
             else:
                 period = value
             if period is not None:

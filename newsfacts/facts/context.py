@@ -42,6 +42,7 @@ class DocContext:
     period: Period | None = None
     last_currency: str | None = None
     last_balance: str = "trade_balance"
+    last_draft: Draft | None = None
     comparison_shift: PeriodShift = PeriodShift("step", -1, "the previous period")
     signs: dict[tuple[str, str | None], int] = field(default_factory=dict)
 
@@ -49,6 +50,8 @@ class DocContext:
         """Carry a figure's sign, currency and (main, stated) period to the next clauses."""
         if draft.modality != "actual":
             return
+        if draft.role == "main":
+            self.last_draft = draft
         main = draft.main
         if draft.role == "comparison" and draft.period_explicit and main and main.period and draft.period:
             if shift_period(main.period, YEAR_BACK).code == draft.period.code:
