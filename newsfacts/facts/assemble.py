@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause, Cue, iter_clauses, word_after, word_before
 from newsfacts.facts.context import DocContext, read_context
-from newsfacts.facts.phrases import IndicatorPhrase, indicator_phrases
+from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase, indicator_phrases
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.money import currency_families, resolve_family
 from newsfacts.mentions.periods import PeriodShift, shift_period
@@ -102,12 +102,9 @@ class ClauseReader:
     def indicator(self, phrase: IndicatorPhrase) -> str | None:
         """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
         indicator = phrase.indicator
-        if indicator == "trade_balance" and phrase.is_bare_balance:
-            markers = RULES.words["trade_balance_markers"]
-            around = [word_before(self.doc, phrase.start)]
-            around += [t.lower_ for t in self.doc[phrase.end:phrase.end + RULES.flow_window]]
-            if not markers.intersection(around):
-                return self.context.last_balance
+        if indicator == "trade_balance" and phrase.balance_family(self.doc) is None:
+            family = self.context.balance_before(phrase.start)
+            return None if family == EXCLUDED else family
         return indicator
 
     def is_product_trade(self, phrase: IndicatorPhrase) -> bool:

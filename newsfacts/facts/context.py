@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause, word_before
+from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
@@ -41,10 +42,19 @@ class DocContext:
     named_dollar: str | None = None
     period: Period | None = None
     last_currency: str | None = None
-    last_balance: str = "trade_balance"
+    balances: list[tuple[int, str]] = field(default_factory=list)
     last_draft: Draft | None = None
     comparison_shift: PeriodShift = PeriodShift("step", -1, "the previous period")
     signs: dict[tuple[str, str | None], int] = field(default_factory=dict)
+
+    def balance_before(self, position: int) -> str:
+        """The balance the story last named before ``position`` (trade balance by default)."""
+        family = "trade_balance"
+        for start, named in self.balances:
+            if start >= position:
+                break
+            family = named
+        return family
 
     def remember(self, draft: Draft) -> None:
         """Carry a figure's sign, currency and (main, stated) period to the next clauses."""
@@ -58,8 +68,6 @@ class DocContext:
                 self.comparison_shift = YEAR_BACK  # the story compares with a year earlier
         if draft.phrase.sign is not None:
             self.signs[(draft.indicator, draft.reporter)] = draft.phrase.sign
-        if draft.indicator in ("trade_balance", "current_account"):
-            self.last_balance = draft.indicator
         if draft.role == "main" and draft.period_explicit and draft.period is not None and (
                 self.period is None or draft.period.end >= self.period.end):
             self.period = draft.period  # the story's "now"; records of the past do not move it
@@ -78,6 +86,10 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
     everywhere: Counter[str] = Counter()
     for index, clause in enumerate(clauses):
         indicator_starts = [cue.start for cue in clause.mentions if cue.kind == "ind"]
+        for phrase in indicator_phrases(clause):
+            family = phrase.balance_family(doc)
+            if family is not None:
+                context.balances.append((phrase.start, family))
         for cue in clause.mentions:
             if cue.kind == "place":
                 code = str(cue.value)

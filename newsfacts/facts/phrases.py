@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsfacts.facts.clauses import Clause, Cue
+from spacy.tokens import Doc
+
+from newsfacts.facts.clauses import Clause, Cue, word_before
+from newsfacts.facts.rules import RULES
 
 PHRASE_GAP = 2
+EXCLUDED = "excluded"
 
 
 @dataclass
@@ -50,6 +54,21 @@ class IndicatorPhrase:
         if "trade_balance.surplus" in details:
             return 1
         return None
+
+    def balance_family(self, doc: Doc) -> str | None:
+        """Which balance a phrase names: 'trade_balance', 'current_account', EXCLUDED (balance of
+        payments, budget …), or None for a bare 'deficit' that leaves it to the story."""
+        if "exclude" in self.details and "current_account" not in self.details:
+            return EXCLUDED
+        indicator = self.indicator
+        if indicator != "trade_balance":
+            return indicator if indicator == "current_account" else None
+        if not self.is_bare_balance:
+            return indicator
+        markers = RULES.words["trade_balance_markers"]
+        around = [word_before(doc, self.start)]
+        around += [t.lower_ for t in doc[self.end:self.end + RULES.flow_window]]
+        return indicator if markers.intersection(around) else None
 
     @property
     def rule_ids(self) -> list[str]:
