@@ -19,7 +19,7 @@ from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase, indicator_phrases
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.money import currency_families, resolve_family
-from newsfacts.mentions.periods import PeriodShift, shift_period
+from newsfacts.mentions.periods import PeriodShift, make_period, shift_period
 from newsfacts.schema import Money, Period
 
 
@@ -397,13 +397,24 @@ class ClauseReader:
                 main.period, main.period_explicit = period, True
             period = None  # "to 10.44 billion from 9.85 billion in February": February is the main's
         if period is not None:
-            draft.period, draft.period_explicit = period, True
+            draft.period, draft.period_explicit = self.year_to_date(period, draft), True
         elif main is not None and main.period is not None:
             draft.period = shift_period(main.period, self.context.comparison_shift)
             draft.rule_ids.append(RULES.ids["period.default-previous"])
         elif main is None:
             draft.period = self.context.period
             draft.rule_ids.append(RULES.ids["period.default-context"])
+
+    def year_to_date(self, period: Period, draft: Draft) -> Period:
+        """'a surplus for 1987 of 180 mln' in March 1987: a figure so far this year, not the year."""
+        published = self.doc._.nf_published
+        now = self.context.period
+        if (draft.modality != "actual" or published is None or now is None
+                or period.granularity != "year" or int(period.code) != published.year
+                or not now.end.startswith(period.code) or now.end.endswith("-12")):
+            return period
+        return make_period((published.year, 1), tuple(int(p) for p in now.end.split("-")),  # type: ignore[arg-type]
+                           period.raw)
 
     def sign(self, draft: Draft, phrase: IndicatorPhrase, main: Draft | None, start: int) -> int:
         if draft.indicator in ("exports", "imports"):
