@@ -125,10 +125,15 @@ class ClauseReader:
             return target.isalpha() and target not in RULES.words["trade_of_objects"]
         return False
 
+    def is_conversion(self, money: Cue) -> bool:
+        index = self.monies.index(money)
+        return index > 0 and word_before(self.doc, money.start) == "(" \
+            and self.monies[index - 1].end == money.start - 1
+
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
         end = money.start
-        if word_before(self.doc, end) == "by":
+        if word_before(self.doc, end) in ("by", "of"):  # "rose by $2 billion", "an increase of …"
             end -= 1
             while end > 0 and self.doc[end - 1].is_space:
                 end -= 1
@@ -171,7 +176,8 @@ class ClauseReader:
         after = [c for c in self.clause.mentions if c.kind in ("period", "period_shift")
                  and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window]
         before = [c for c in self.clause.mentions if c.kind == "period"
-                  and start <= c.start and c.end <= money.start and not self.follows_money(c)]
+                  and start <= c.start and c.end <= money.start and not self.follows_money(c)
+                  and not any(k.kind == "cmp" and k.end == c.start for k in self.clause.mentions)]
         if before and money.start - before[-1].end <= RULES.period_adjacent_window:
             if not after or after[0].start - money.end > 1:
                 return before[-1]
@@ -330,6 +336,9 @@ class ClauseReader:
             return None  # "originally reported at 533 mln": a superseded first estimate
         if self.is_change_amount(money):
             return None  # "imports increased $2.8 billion": a change, not a level
+        if self.is_conversion(money):
+            self.context.conversions.add(abs(money.value.value))
+            return None  # "1.3 billion pounds ($2.17 billion)": the same figure in another currency
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
         cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
         period_cue = self.period_cue(money, min([following, *cut]), previous_end)
@@ -427,7 +436,7 @@ class ClauseReader:
                 return other.sign
         if main is not None:
             return main.sign
-        return self.context.signs.get((draft.indicator, draft.reporter), -1)
+        return self.context.sign_of(draft.indicator, draft.reporter, draft.partner)
 
     def link_comparison(self, draft: Draft, main: Draft) -> None:
         draft.role, draft.main = "comparison", main
@@ -482,7 +491,8 @@ def attach_changes(changes: list[SeparateChange], drafts: list[Draft]) -> None:
             target.rule_ids.extend(change.rule_ids)
 
 
-def assemble_drafts(doc: Doc, spans_key: str) -> list[Draft]:
+def assemble_drafts(doc: Doc, spans_key: str) -> tuple[list[Draft], DocContext]:
+    """The drafts of a document, and what was learnt of the story on the way."""
     clauses = list(iter_clauses(doc, spans_key))
     context = read_context(doc, clauses)
     title_end = _title_end(doc)
@@ -493,7 +503,7 @@ def assemble_drafts(doc: Doc, spans_key: str) -> list[Draft]:
         drafts.extend(reader.read())
         changes.extend(reader.separate_changes())
     attach_changes(changes, drafts)
-    return drafts
+    return drafts, context
 
 
 def _title_end(doc: Doc) -> int:

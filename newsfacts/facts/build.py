@@ -45,11 +45,16 @@ def _headline_twin(kept: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
-def merge_duplicates(drafts: list[Draft]) -> list[Draft]:
-    """A figure said twice (headline and body, or main and comparison) is one fact."""
+def merge_duplicates(drafts: list[Draft], conversions: set[Decimal] | None = None) -> list[Draft]:
+    """A figure said twice (headline and body, or main and comparison) is one fact.
+
+    A headline figure that the body gives only as a currency conversion is dropped.
+    """
     kept: list[Draft] = []
     for draft in drafts:
         if draft.superseded or draft.reporter is None:
+            continue
+        if draft.in_title and conversions and draft.value in conversions:
             continue
         twin = next(
             (k for k in kept if _key(k) == _key(draft)
@@ -105,7 +110,8 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
     )
 
 
-def build_facts(drafts: list[Draft], doc: Doc, doc_id: str) -> list[TradeFact]:
-    return [to_fact(draft, doc, doc_id) for draft in merge_duplicates(drafts)]
+def build_facts(drafts: list[Draft], doc: Doc, doc_id: str,
+                conversions: set[Decimal] | None = None) -> list[TradeFact]:
+    return [to_fact(draft, doc, doc_id) for draft in merge_duplicates(drafts, conversions)]
 
 

@@ -14,8 +14,8 @@ from newsfacts.schema import TradeFact
 
 def extract_doc_facts(doc: Doc, spans_key: str = SPANS_KEY) -> list[TradeFact]:
     """The trade facts of a doc whose mentions are tagged and normalised."""
-    drafts = assemble_drafts(doc, spans_key)
-    return build_facts(drafts, doc, doc._.nf_doc_id or "doc")
+    drafts, context = assemble_drafts(doc, spans_key)
+    return build_facts(drafts, doc, doc._.nf_doc_id or "doc", context.conversions)
 
 
 class FactAssembler:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
@@ -45,7 +46,15 @@ class DocContext:
     balances: list[tuple[int, str]] = field(default_factory=list)
     last_draft: Draft | None = None
     comparison_shift: PeriodShift = PeriodShift("step", -1, "the previous period")
-    signs: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    signs: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
+    conversions: set[Decimal] = field(default_factory=set)
+
+    def sign_of(self, indicator: str, reporter: str | None, partner: str) -> int:
+        """The sign the story gave this balance before (a deficit where it never said)."""
+        for key in ((indicator, reporter, partner), (indicator, reporter, "WLD")):
+            if key in self.signs:
+                return self.signs[key]
+        return -1
 
     def balance_before(self, position: int) -> str:
         """The balance the story last named before ``position`` (trade balance by default)."""
@@ -67,7 +76,8 @@ class DocContext:
             if shift_period(main.period, YEAR_BACK).code == draft.period.code:
                 self.comparison_shift = YEAR_BACK  # the story compares with a year earlier
         if draft.phrase.sign is not None:
-            self.signs[(draft.indicator, draft.reporter)] = draft.phrase.sign
+            if draft.flow in (None, "goods", "goods_and_services"):
+                self.signs[(draft.indicator, draft.reporter, draft.partner)] = draft.phrase.sign
         if draft.role == "main" and draft.period_explicit and draft.period is not None and (
                 self.period is None or draft.period.end >= self.period.end):
             self.period = draft.period  # the story's "now"; records of the past do not move it
@@ -106,8 +116,9 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                 money: Money = cue.value
                 if money.currency in SPECIFIC_DOLLARS:
                     context.named_dollar = money.currency
-            elif cue.kind == "period" and context.period is None and clause.of("money"):
-                context.period = cue.value
+            elif cue.kind == "period" and clause.of("money") and _is_past(cue.value, doc) \
+                    and context.period is None:
+                context.period = cue.value  # the lead's period, until a figure says another
     if context.named_dollar is None:
         named = NAMED_DOLLAR.search(doc.text)
         if named:
@@ -118,6 +129,11 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
             context.reporter = next(code for code in _first_seen(clauses) if ranked[code] == top)
             break
     return context
+
+
+def _is_past(period: Period, doc: Doc) -> bool:
+    published = doc._.nf_published
+    return published is None or period.end <= f"{published.year:04d}-{published.month:02d}"
 
 
 def _first_seen(clauses: list[Clause]) -> list[str]:
