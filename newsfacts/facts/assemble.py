@@ -171,13 +171,18 @@ class ClauseReader:
         return reporter, partner, rules
 
     # -- periods --------------------------------------------------------------------------
-    def period_cue(self, money: Cue, stop: int, start: int) -> Cue | None:
-        """The period said with a figure: right after it, else just before, else earlier."""
+    def period_cue(self, money: Cue, stop: int, start: int, compared: bool) -> Cue | None:
+        """The period said with a figure: right after it, else just before, else earlier.
+
+        Before a main figure, a period right after "from" belongs to the comparison
+        ("dropped 9.7 per cent from November to $35.3 billion").
+        """
         after = [c for c in self.clause.mentions if c.kind in ("period", "period_shift")
                  and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window]
         before = [c for c in self.clause.mentions if c.kind == "period"
                   and start <= c.start and c.end <= money.start and not self.follows_money(c)
-                  and not any(k.kind == "cmp" and k.end == c.start for k in self.clause.mentions)]
+                  and (compared or not any(k.kind == "cmp" and k.end == c.start
+                                           for k in self.clause.mentions))]
         if before and money.start - before[-1].end <= RULES.period_adjacent_window:
             if not after or after[0].start - money.end > 1:
                 return before[-1]
@@ -341,7 +346,7 @@ class ClauseReader:
             return None  # "1.3 billion pounds ($2.17 billion)": the same figure in another currency
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
         cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
-        period_cue = self.period_cue(money, min([following, *cut]), previous_end)
+        period_cue = self.period_cue(money, min([following, *cut]), previous_end, bool(cmp_cues))
         shifted = period_cue is not None and period_cue.kind == "period_shift"
         main = mains[-1] if mains and (cmp_cues or shifted) else None
         if assigned is not None:

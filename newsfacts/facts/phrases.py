@@ -31,7 +31,7 @@ class IndicatorPhrase:
         details = self.details
         if "current_account" in details:
             return "current_account"
-        if "exclude" in details:
+        if details & {"exclude", "exclude_balance"}:
             return None
         if {"exports", "imports"} <= details:
             return None  # two-way trade totals are not facts
@@ -58,7 +58,7 @@ class IndicatorPhrase:
     def balance_family(self, doc: Doc) -> str | None:
         """Which balance a phrase names: 'trade_balance', 'current_account', EXCLUDED (balance of
         payments, budget …), or None for a bare 'deficit' that leaves it to the story."""
-        if "exclude" in self.details and "current_account" not in self.details:
+        if "exclude_balance" in self.details and "current_account" not in self.details:
             return EXCLUDED
         indicator = self.indicator
         if indicator != "trade_balance":
