@@ -178,7 +178,8 @@ class ClauseReader:
         ("dropped 9.7 per cent from November to $35.3 billion").
         """
         after = [c for c in self.clause.mentions if c.kind in ("period", "period_shift")
-                 and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window]
+                 and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window
+                 and not any(0 <= p.start - c.end <= 1 for p in self.phrases)]  # "… and the February surplus"
         before = [c for c in self.clause.mentions if c.kind == "period"
                   and start <= c.start and c.end <= money.start and not self.follows_money(c)
                   and (compared or not any(k.kind == "cmp" and k.end == c.start
@@ -452,8 +453,11 @@ class ClauseReader:
         superseding = [q for q in self.clause.of("qual") if main.money.end <= q.start < cue_start
                        and (q.detail == "revised-away" or (q.detail == "revised"
                             and word_after(self.doc, q.end) in RULES.words["revision_from"]))]
-        if superseding:
-            draft.superseded = True  # "revised from 10.5 billion": the first estimate is no fact
+        revised_to = "revised" in main.qualifiers and not draft.period_explicit
+        if superseding or revised_to:
+            # "revised from 10.5 billion", "was revised to 623 mln from 533 mln": the first
+            # estimate is no fact
+            draft.superseded = True
             main.qualifiers.add("revised")
         elif main.previous is None:
             main.previous = draft
