@@ -14,7 +14,14 @@ from decimal import Decimal
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, Cue, iter_clauses, word_after, word_before
+from newsfacts.facts.clauses import (
+    Clause,
+    Cue,
+    is_partner_place,
+    iter_clauses,
+    word_after,
+    word_before,
+)
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase, indicator_phrases
 from newsfacts.facts.rules import RULES
@@ -125,6 +132,20 @@ class ClauseReader:
             return target.isalpha() and target not in RULES.words["trade_of_objects"]
         return False
 
+    def has_unknown_partner(self, phrase: IndicatorPhrase) -> bool:
+        """'the deficit with Western Europe': a partner newsfacts cannot code is no total."""
+        index = phrase.end
+        if word_after(self.doc, index) not in RULES.words["partner_markers"]:
+            return False
+        while index < len(self.doc) and (self.doc[index].is_space
+                                         or self.doc[index].lower_ in RULES.words["partner_markers"]
+                                         or self.doc[index].lower_ == "the"):
+            index += 1
+        if index >= len(self.doc) or not self.doc[index].is_title:
+            return False
+        return not any(c.kind in ("place", "money", "period") and c.start <= index < c.end
+                       for c in self.clause.mentions)
+
     def is_conversion(self, money: Cue) -> bool:
         index = self.monies.index(money)
         return index > 0 and word_before(self.doc, money.start) == "(" \
@@ -141,13 +162,7 @@ class ClauseReader:
 
     # -- places ---------------------------------------------------------------------------
     def is_partner(self, place: Cue) -> bool:
-        before = word_before(self.doc, place.start)
-        if before == "the":
-            index = place.start - 1
-            while index >= 0 and self.doc[index].is_space:
-                index -= 1
-            before = word_before(self.doc, index)
-        return before in RULES.words["partner_markers"]
+        return is_partner_place(self.doc, place.start)
 
     def places(self, phrase: IndicatorPhrase, anchor: int, limit: int, search_from: int
                ) -> tuple[str | None, str, list[str]]:
@@ -179,9 +194,11 @@ class ClauseReader:
         """
         after = [c for c in self.clause.mentions if c.kind in ("period", "period_shift")
                  and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window
-                 and not any(0 <= p.start - c.end <= 1 for p in self.phrases)]  # "… and the February surplus"
+                 and not any(0 <= p.start - c.end <= 1 for p in self.phrases)  # "… and the February surplus"
+                 and word_before(self.doc, c.start) not in RULES.words["period_not_own"]]  # "highest since October"
         before = [c for c in self.clause.mentions if c.kind == "period"
                   and start <= c.start and c.end <= money.start and not self.follows_money(c)
+                  and word_before(self.doc, c.start) not in RULES.words["period_not_own"]
                   and (compared or not any(k.kind == "cmp" and k.end == c.start
                                            for k in self.clause.mentions))]
         if before and money.start - before[-1].end <= RULES.period_adjacent_window:
@@ -329,6 +346,8 @@ class ClauseReader:
         phrase = template.phrase if template else self.nearest_phrase(money)
         indicator = template.indicator if template else (self.indicator(phrase) if phrase else None)
         if phrase is None or indicator is None or self.is_product_trade(phrase):
+            return None
+        if template is None and self.has_unknown_partner(phrase):
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
         modality = self.modality(previous_end, money, phrase)

@@ -92,3 +92,25 @@ def word_after(doc: Doc, index: int) -> str:
     while index < len(doc) and doc[index].is_space:
         index += 1
     return doc[index].lower_ if index < len(doc) else ""
+
+
+PARTNER_LOOKBACK = 4
+
+
+def is_partner_place(doc: Doc, start: int) -> bool:
+    """A place named as the other side of trade: 'with (the) (export-minded) Japan', 'to the U.S.'."""
+    from newsfacts.facts.rules import RULES  # rules read the data files once, on first use
+
+    index = start - 1
+    for _ in range(PARTNER_LOOKBACK):
+        while index >= 0 and doc[index].is_space:
+            index -= 1
+        if index < 0:
+            return False
+        word = doc[index]
+        if word.lower_ in RULES.words["partner_markers"]:
+            return True
+        if not (word.is_lower or word.text == "-" or word.lower_ == "the"):
+            return False
+        index -= 1
+    return False

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, word_before
+from newsfacts.facts.clauses import Clause, is_partner_place
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.periods import PeriodShift, shift_period
@@ -34,7 +34,6 @@ NAMED_DOLLAR_CODES: dict[str, str] = {
 }
 LEAD_CLAUSES = 3
 OWNER_WINDOW = 3
-PARTNER_MARKERS = RULES.words["partner_markers"]
 
 
 @dataclass
@@ -103,9 +102,7 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
         for cue in clause.mentions:
             if cue.kind == "place":
                 code = str(cue.value)
-                if word_before(doc, cue.start) in PARTNER_MARKERS or (
-                        word_before(doc, cue.start) == "the"
-                        and word_before(doc, cue.start - 1) in PARTNER_MARKERS):
+                if is_partner_place(doc, cue.start):
                     continue
                 everywhere[code] += 1
                 if index < LEAD_CLAUSES:
@@ -116,8 +113,9 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                 money: Money = cue.value
                 if money.currency in SPECIFIC_DOLLARS:
                     context.named_dollar = money.currency
-            elif cue.kind == "period" and clause.of("money") and _is_past(cue.value, doc) \
-                    and context.period is None:
+            elif cue.kind == "period" and context.period is None and _is_past(cue.value, doc) \
+                    and (clause.of("money") or (index < LEAD_CLAUSES and any(
+                        c.detail.startswith(("trade_balance", "current_account")) for c in clause.of("ind")))):
                 context.period = cue.value  # the lead's period, until a figure says another
     if context.named_dollar is None:
         named = NAMED_DOLLAR.search(doc.text)
