@@ -48,6 +48,13 @@ class RecordError(InputError):
     code = "E104"
 
 
+class ExtractionError(NewsfactsError):
+    """The pipeline failed on one document: a bug in newsfacts, reported for that document so
+    that a batch goes on (the message names the exception)."""
+
+    code = "E300"
+
+
 class ConfigError(NewsfactsError):
     """A setting or pipeline configuration is invalid."""
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import GoldError
+from newsfacts.schema import ErrorRecord
 
 MATCH_FIELDS: tuple[str, ...] = ("indicator", "reporter", "partner", "period")
 ATTRIBUTE_FIELDS: tuple[str, ...] = (
@@ -130,6 +131,9 @@ class Evaluation:
     attribute_errors: list[dict[str, Any]] = field(default_factory=list)
     missed: list[dict[str, Any]] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    """ErrorRecords of the gold's documents that could not be read or processed: their gold
+    facts count as missed (set by ``evaluate_documents``)."""
 
     @property
     def attribute_accuracy(self) -> float:
@@ -151,7 +155,7 @@ class Evaluation:
 
 def evaluate(system_facts: Iterable[dict[str, Any]], gold_facts: list[dict[str, Any]],
              gold_docs: set[str]) -> Evaluation:
-    """Score facts (dicts in the gold format, plus optional ``modality``) on the gold's documents."""
+    """Score facts (gold-format dicts, plus optional ``modality``) on the gold's documents."""
     result = Evaluation()
     system = [f for f in system_facts
               if f["doc_id"] in gold_docs and f.get("modality", "actual") == "actual"]
@@ -190,16 +194,21 @@ def evaluate_documents(gold_path: str | Path, doc_paths: Iterable[str | Path],
     """Extract facts from ``doc_paths`` and score them against ``gold_path``."""
     from newsfacts.extract import Extractor
     from newsfacts.ingest import read_paths
-    from newsfacts.schema import ErrorRecord
 
     gold_facts, gold_docs = read_gold(gold_path)
     runner = extractor or Extractor()
     system: list[dict[str, Any]] = []
+    errors: list[ErrorRecord] = []
     for article, result in runner.extract_many(read_paths(doc_paths)):
-        if isinstance(result, ErrorRecord) or isinstance(article, ErrorRecord):
+        if isinstance(result, ErrorRecord):
+            # a reading error has no document id to test; keep it, it may be a gold document
+            if isinstance(article, ErrorRecord) or article.id in gold_docs:
+                errors.append(result)
             continue
-        if article.id not in gold_docs:
+        if isinstance(article, ErrorRecord) or article.id not in gold_docs:
             continue
         for fact in result:
             system.append({**fact.to_gold(), "modality": fact.modality})
-    return evaluate(system, gold_facts, gold_docs)
+    evaluation = evaluate(system, gold_facts, gold_docs)
+    evaluation.errors = errors
+    return evaluation

@@ -9,7 +9,12 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsfacts.errors import DateError, DocumentTooLargeError, NewsfactsError
+from newsfacts.errors import (
+    DateError,
+    DocumentTooLargeError,
+    ExtractionError,
+    NewsfactsError,
+)
 from newsfacts.pipeline import build_pipeline
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 from newsfacts.settings import Settings
@@ -86,10 +91,20 @@ class Extractor:
                 yield article, article
                 continue
             try:
-                yield article, self.extract(article)
+                facts = self.extract(article)
             except NewsfactsError as exc:
-                yield article, ErrorRecord(doc_id=article.id, error_code=exc.code,
-                                           error=exc.message, source=article.source)
+                yield article, _error_record(article, exc)
+            except Exception as exc:  # a bug costs its document, not the batch (E300)
+                failure = ExtractionError(
+                    f"document {article.id!r}: {type(exc).__name__}: {exc}")
+                yield article, _error_record(article, failure)
+            else:
+                yield article, facts
+
+
+def _error_record(article: Article, exc: NewsfactsError) -> ErrorRecord:
+    return ErrorRecord(doc_id=article.id, error_code=exc.code, error=exc.message,
+                       source=article.source)
 
 
 def extract(

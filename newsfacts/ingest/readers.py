@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -22,6 +24,9 @@ ID_KEYS: tuple[str, ...] = ("doc_id", "id", "newid")
 DATE_KEYS: tuple[str, ...] = ("published", "date")
 TEXT_KEYS: tuple[str, ...] = ("body", "text")
 REUTERS_DATE_FORMATS: tuple[str, ...] = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y")
+# Some Reuters-21578 dates carry stray letters after the time: '27-MAR-1987 01:35:42.65RM'.
+_REUTERS_DATE_WITH_TAIL = re.compile(
+    r"^(\d{1,2}-[A-Za-z]{3}-\d{4}) \d\d:\d\d:\d\d(?:\.\d+)?[A-Z ]+$")
 
 
 def parse_date(value: Any, where: str) -> dt.date | None:
@@ -40,13 +45,27 @@ def parse_date(value: Any, where: str) -> dt.date | None:
             return dt.datetime.strptime(text, layout).date()
         except ValueError:
             continue
-    raise DateError(f"{where}: date {value!r} is neither ISO (1994-05-20) nor Reuters (26-FEB-1987)")
+    tailed = _REUTERS_DATE_WITH_TAIL.match(text)
+    if tailed:
+        try:
+            return dt.datetime.strptime(tailed.group(1), "%d-%b-%Y").date()
+        except ValueError:
+            pass
+    raise DateError(
+        f"{where}: date {value!r} is neither ISO (1994-05-20) nor Reuters (26-FEB-1987)"
+    )
 
 
 def _open_text(path: Path) -> IO[str]:
     if path.suffix == ".gz":
         return gzip.open(path, "rt", encoding="utf-8", errors="strict")
     return path.open("r", encoding="utf-8", errors="strict")
+
+
+def _open_bytes(path: Path) -> io.BufferedIOBase:
+    if path.suffix == ".gz":
+        return gzip.open(path, "rb")
+    return path.open("rb")
 
 
 def _read_whole(path: Path) -> str:
@@ -119,23 +138,21 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
     """
     file = Path(path)
     try:
-        handle = _open_text(file)
+        handle = _open_bytes(file)
     except OSError as exc:
         yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
                           error=f"{file}: cannot open ({exc.strerror or exc})", source=str(file))
         return
     with handle:
-        number = 0
-        while True:
-            number += 1
+        # Lines are decoded one by one, so a bad byte costs its own line and no other.
+        for number, raw in enumerate(handle, start=1):
             where = f"{file}:{number}"
             try:
-                line = handle.readline()
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield _error(where, EncodingError(f"{where}: not UTF-8 ({exc.reason})"))
+                yield _error(where, EncodingError(
+                    f"{where}: not UTF-8 (byte {exc.start}: {exc.reason})"))
                 continue
-            if not line:
-                break
             if not line.strip():
                 continue
             try:

@@ -73,4 +73,4 @@ def _record(line: str, where: str) -> TradeFact | ErrorRecord:
             f"{'.'.join(str(part) for part in error['loc']) or '(record)'}: {error['msg']}"
             for error in exc.errors()
         )
-        raise RecordError(f"{where}: not a {model.__name__} ({problems})") from exc
+        raise RecordError(f"{where}: invalid {model.__name__} ({problems})") from exc

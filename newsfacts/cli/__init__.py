@@ -1,0 +1,32 @@
+"""The command line: thin Typer commands over the plain functions of each module here."""
+
+from __future__ import annotations
+
+import typer
+
+from newsfacts.cli.build_model import build_model_cli
+from newsfacts.cli.evaluate import evaluate_cli
+from newsfacts.cli.extract import extract_cli
+from newsfacts.cli.schema import schema_cli
+from newsfacts.cli.show import show_cli
+
+app = typer.Typer(
+    name="newsfacts",
+    help="Extract trade statistics from economic news into structured, checkable records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_cli)
+app.command("evaluate")(evaluate_cli)
+app.command("show")(show_cli)
+app.command("schema")(schema_cli)
+app.command("build-model")(build_model_cli)
+
+
+def main() -> None:
+    """The ``newsfacts`` console script."""
+    app(prog_name="newsfacts")
+
+
+__all__ = ["app", "main"]

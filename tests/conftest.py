@@ -1,0 +1,58 @@
+"""Fixtures shared by the test suite.
+
+``shared_dir`` finds ``../shared`` (gold files, corpus, official data) beside the repository.
+Tests that use it must carry the ``shared`` marker. Where the folder is absent they are
+skipped with the reason, unless ``NEWSFACTS_REQUIRE_SHARED=1`` asks for it, in which case
+they fail.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsfacts.extract import Extractor
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = REPO_ROOT.parent / "shared"
+REQUIRE_SHARED_ENV = "NEWSFACTS_REQUIRE_SHARED"
+
+SEED_TEXT = (
+    "The U.S. trade deficit narrowed 18.5% to $7.46 billion in March, "
+    "the Commerce Department said."
+)
+SEED_PUBLISHED = "1994-05-20"
+
+
+def locate_shared(candidate: Path, require: bool) -> Path:
+    """``candidate`` if it is a folder; else skip the test, or fail it when ``require``."""
+    if candidate.is_dir():
+        return candidate
+    reason = (f"shared data folder not found at {candidate} (expected ../shared beside the "
+              "repository, holding gold/, corpus/ and official/)")
+    if require:
+        pytest.fail(f"{reason}; {REQUIRE_SHARED_ENV}=1 requires it")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return locate_shared(SHARED_DIR, os.environ.get(REQUIRE_SHARED_ENV) == "1")
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One default pipeline for the whole run (building one takes a moment)."""
+    return Extractor()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads ../shared must say so with the ``shared`` marker."""
+    unmarked = [item.nodeid for item in items
+                if "shared_dir" in getattr(item, "fixturenames", ())
+                and item.get_closest_marker("shared") is None]
+    if unmarked:
+        raise pytest.UsageError(
+            f"tests using the shared_dir fixture need @pytest.mark.shared: {', '.join(unmarked)}")
