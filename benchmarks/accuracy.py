@@ -36,7 +36,8 @@ def main() -> int:
     args = parser.parse_args()
     extractor = Extractor()
     results = {}
-    print(f"{'set':<12} {'gold':>5} {'sys':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6} {'attr':>6} {'s':>6}")
+    header = ("set", "gold", "sys", "tp", "P", "R", "F1", "attr", "s")
+    print(f"{header[0]:<12} " + " ".join(f"{name:>6}" for name in header[1:]))
     for name, gold, docs in SETS:
         if not gold.exists() or not docs.exists():
             print(f"{name:<12} skipped: {gold} or {docs} is missing", file=sys.stderr)
@@ -45,9 +46,11 @@ def main() -> int:
         summary = evaluate_documents(gold, [docs], extractor).summary()
         seconds = time.perf_counter() - started
         overall = summary["overall"]
-        print(f"{name:<12} {overall['gold']:>5} {overall['system']:>5} {overall['tp']:>5} "
-              f"{overall['precision']:>6.3f} {overall['recall']:>6.3f} {overall['f1']:>6.3f} "
-              f"{summary['attribute_accuracy']:>6.3f} {seconds:>6.1f}")
+        print(
+            f"{name:<12} {overall['gold']:>5} {overall['system']:>5} {overall['tp']:>5} "
+            f"{overall['precision']:>6.3f} {overall['recall']:>6.3f} {overall['f1']:>6.3f} "
+            f"{summary['attribute_accuracy']:>6.3f} {seconds:>6.1f}"
+        )
         results[name] = summary
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -21,7 +21,12 @@ from newsfacts.schema import ErrorRecord
 
 MATCH_FIELDS: tuple[str, ...] = ("indicator", "reporter", "partner", "period")
 ATTRIBUTE_FIELDS: tuple[str, ...] = (
-    "flow", "currency", "change_pct", "previous_value", "previous_period", "qualifiers",
+    "flow",
+    "currency",
+    "change_pct",
+    "previous_value",
+    "previous_period",
+    "qualifiers",
     "seasonally_adjusted",
 )
 VALUE_TOLERANCE = 0.001
@@ -118,9 +123,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.true_positives, "system": self.system, "gold": self.gold,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}
+        return {
+            "tp": self.true_positives,
+            "system": self.system,
+            "gold": self.gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -153,12 +163,16 @@ class Evaluation:
         }
 
 
-def evaluate(system_facts: Iterable[dict[str, Any]], gold_facts: list[dict[str, Any]],
-             gold_docs: set[str]) -> Evaluation:
+def evaluate(
+    system_facts: Iterable[dict[str, Any]], gold_facts: list[dict[str, Any]], gold_docs: set[str]
+) -> Evaluation:
     """Score facts (gold-format dicts, plus optional ``modality``) on the gold's documents."""
     result = Evaluation()
-    system = [f for f in system_facts
-              if f["doc_id"] in gold_docs and f.get("modality", "actual") == "actual"]
+    system = [
+        f
+        for f in system_facts
+        if f["doc_id"] in gold_docs and f.get("modality", "actual") == "actual"
+    ]
     unmatched_gold = list(gold_facts)
     for fact in system:
         result.overall.system += 1
@@ -180,17 +194,23 @@ def evaluate(system_facts: Iterable[dict[str, Any]], gold_facts: list[dict[str, 
             if _same(name, system[index].get(name), gold.get(name)):
                 result.attribute_hits[name] += 1
             else:
-                result.attribute_errors.append({"doc_id": gold["doc_id"], "field": name,
-                                                "system": system[index].get(name),
-                                                "gold": gold.get(name),
-                                                "evidence": gold.get("evidence")})
+                result.attribute_errors.append(
+                    {
+                        "doc_id": gold["doc_id"],
+                        "field": name,
+                        "system": system[index].get(name),
+                        "gold": gold.get(name),
+                        "evidence": gold.get("evidence"),
+                    }
+                )
     result.missed = unmatched_gold
     result.spurious = [fact for i, fact in enumerate(system) if i not in used]
     return result
 
 
-def evaluate_documents(gold_path: str | Path, doc_paths: Iterable[str | Path],
-                       extractor: Any = None) -> Evaluation:
+def evaluate_documents(
+    gold_path: str | Path, doc_paths: Iterable[str | Path], extractor: Any = None
+) -> Evaluation:
     """Extract facts from ``doc_paths`` and score them against ``gold_path``."""
     from newsfacts.extract import Extractor
     from newsfacts.ingest import read_paths

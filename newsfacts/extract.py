@@ -95,16 +95,16 @@ class Extractor:
             except NewsfactsError as exc:
                 yield article, _error_record(article, exc)
             except Exception as exc:  # a bug costs its document, not the batch (E300)
-                failure = ExtractionError(
-                    f"document {article.id!r}: {type(exc).__name__}: {exc}")
+                failure = ExtractionError(f"document {article.id!r}: {type(exc).__name__}: {exc}")
                 yield article, _error_record(article, failure)
             else:
                 yield article, facts
 
 
 def _error_record(article: Article, exc: NewsfactsError) -> ErrorRecord:
-    return ErrorRecord(doc_id=article.id, error_code=exc.code, error=exc.message,
-                       source=article.source)
+    return ErrorRecord(
+        doc_id=article.id, error_code=exc.code, error=exc.message, source=article.source
+    )
 
 
 def extract(

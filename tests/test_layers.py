@@ -21,7 +21,9 @@ STAGES: tuple[tuple[str, ...], ...] = (
 
 def rank(module: str) -> int:
     for index, names in enumerate(STAGES):
-        if any(module == name or module.startswith(name + ".") for name in names if name != "newsfacts"):
+        if any(
+            module == name or module.startswith(name + ".") for name in names if name != "newsfacts"
+        ):
             return index
     return len(STAGES) - 1
 

@@ -40,12 +40,18 @@ def test_saved_pipeline_loads_alone(tmp_path: Path) -> None:
 
 
 def test_committed_model_matches_the_package_patterns() -> None:
-    assert MODEL.is_dir(), "models/newsfacts_en is missing: run `newsfacts build-model models/newsfacts_en`"
-    saved = [json.loads(line) for line in (MODEL / "newsfacts_mentions" / "patterns").read_text().splitlines()]
+    assert MODEL.is_dir(), (
+        "models/newsfacts_en is missing: run `newsfacts build-model models/newsfacts_en`"
+    )
+    saved = [
+        json.loads(line)
+        for line in (MODEL / "newsfacts_mentions" / "patterns").read_text().splitlines()
+    ]
     current = package_patterns()
     key = lambda p: (p["id"], json.dumps(p["pattern"], sort_keys=True))  # noqa: E731
     assert sorted(map(key, saved)) == sorted(map(key, current)), (
-        "models/newsfacts_en is stale: rebuild it with `newsfacts build-model models/newsfacts_en`")
+        "models/newsfacts_en is stale: rebuild it with `newsfacts build-model models/newsfacts_en`"
+    )
     assert facts_with(load_pipeline(MODEL)) == facts_with(build_pipeline())
 
 

@@ -30,7 +30,6 @@ from newsfacts.mentions.periods import PeriodShift, make_period, shift_period
 from newsfacts.schema import Money, Period
 
 
-
 @dataclass
 class Draft:
     """A fact in the making, before it becomes a frozen TradeFact."""
@@ -97,9 +96,12 @@ class ClauseReader:
             if phrase.end <= money.start:
                 distance: float = money.start - phrase.end
             elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and all(
-                    t.lower_ in RULES.words["trade_balance_markers"]
-                    for t in self.doc[money.end:phrase.start]):
-                distance = (phrase.start - money.end) * 2 + 1  # "a 14 billion dlr current account deficit"
+                t.lower_ in RULES.words["trade_balance_markers"]
+                for t in self.doc[money.end : phrase.start]
+            ):
+                distance = (
+                    phrase.start - money.end
+                ) * 2 + 1  # "a 14 billion dlr current account deficit"
             else:
                 continue
             if best is None or distance < best[0]:
@@ -120,10 +122,16 @@ class ClauseReader:
             return False
         first = phrase.cues[0]
         before = word_before(self.doc, first.start)
-        if before.isalpha() and before.islower() and before not in RULES.words["trade_modifiers"]:
-            if not any(c.end == first.start and c.kind in ("place", "period", "flow", "basis")
-                       for c in self.clause.mentions):
-                return True
+        if (
+            before.isalpha()
+            and before.islower()
+            and before not in RULES.words["trade_modifiers"]
+            and not any(
+                c.end == first.start and c.kind in ("place", "period", "flow", "basis")
+                for c in self.clause.mentions
+            )
+        ):
+            return True
         last = phrase.cues[-1]
         if word_after(self.doc, last.end) == "of":
             target = word_after(self.doc, last.end + 1)
@@ -137,19 +145,26 @@ class ClauseReader:
         index = phrase.end
         if word_after(self.doc, index) not in RULES.words["partner_markers"]:
             return False
-        while index < len(self.doc) and (self.doc[index].is_space
-                                         or self.doc[index].lower_ in RULES.words["partner_markers"]
-                                         or self.doc[index].lower_ == "the"):
+        while index < len(self.doc) and (
+            self.doc[index].is_space
+            or self.doc[index].lower_ in RULES.words["partner_markers"]
+            or self.doc[index].lower_ == "the"
+        ):
             index += 1
         if index >= len(self.doc) or not self.doc[index].is_title:
             return False
-        return not any(c.kind in ("place", "money", "period") and c.start <= index < c.end
-                       for c in self.clause.mentions)
+        return not any(
+            c.kind in ("place", "money", "period") and c.start <= index < c.end
+            for c in self.clause.mentions
+        )
 
     def is_conversion(self, money: Cue) -> bool:
         index = self.monies.index(money)
-        return index > 0 and word_before(self.doc, money.start) == "(" \
+        return (
+            index > 0
+            and word_before(self.doc, money.start) == "("
             and self.monies[index - 1].end == money.start - 1
+        )
 
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
@@ -164,14 +179,17 @@ class ClauseReader:
     def is_partner(self, place: Cue) -> bool:
         return is_partner_place(self.doc, place.start)
 
-    def places(self, phrase: IndicatorPhrase, anchor: int, limit: int, search_from: int
-               ) -> tuple[str | None, str, list[str]]:
+    def places(
+        self, phrase: IndicatorPhrase, anchor: int, limit: int, search_from: int
+    ) -> tuple[str | None, str, list[str]]:
         """Reporter and partner: 'Japan's surplus with the U.S.' → JPN, USA."""
         places = [cue for cue in self.clause.mentions if cue.kind == "place"]
         partner, rules = "WLD", []
         partners = [p for p in places if search_from <= p.start <= limit and self.is_partner(p)]
         if partners:
-            chosen = min(partners, key=lambda p: (p.start < phrase.start, abs(p.start - phrase.end)))
+            chosen = min(
+                partners, key=lambda p: (p.start < phrase.start, abs(p.start - phrase.end))
+            )
             partner = str(chosen.value)
             rules.append(chosen.rule_id)
         reporter = None
@@ -192,30 +210,48 @@ class ClauseReader:
         Before a main figure, a period right after "from" belongs to the comparison
         ("dropped 9.7 per cent from November to $35.3 billion").
         """
-        after = [c for c in self.clause.mentions if c.kind in ("period", "period_shift")
-                 and money.end <= c.start < stop and c.start - money.end <= RULES.period_after_window
-                 and not any(0 <= p.start - c.end <= 1 for p in self.phrases)  # "… and the February surplus"
-                 and word_before(self.doc, c.start) not in RULES.words["period_not_own"]]  # "highest since October"
-        before = [c for c in self.clause.mentions if c.kind == "period"
-                  and start <= c.start and c.end <= money.start and not self.follows_money(c)
-                  and word_before(self.doc, c.start) not in RULES.words["period_not_own"]
-                  and (compared or not any(k.kind == "cmp" and k.end == c.start
-                                           for k in self.clause.mentions))]
-        if before and money.start - before[-1].end <= RULES.period_adjacent_window:
-            if not after or after[0].start - money.end > 1:
-                return before[-1]
+        after = [
+            c
+            for c in self.clause.mentions
+            if c.kind in ("period", "period_shift")
+            and money.end <= c.start < stop
+            and c.start - money.end <= RULES.period_after_window
+            and not any(
+                0 <= p.start - c.end <= 1 for p in self.phrases
+            )  # "… and the February surplus"
+            and word_before(self.doc, c.start) not in RULES.words["period_not_own"]
+        ]  # "highest since October"
+        before = [
+            c
+            for c in self.clause.mentions
+            if c.kind == "period"
+            and start <= c.start
+            and c.end <= money.start
+            and not self.follows_money(c)
+            and word_before(self.doc, c.start) not in RULES.words["period_not_own"]
+            and (
+                compared
+                or not any(k.kind == "cmp" and k.end == c.start for k in self.clause.mentions)
+            )
+        ]
+        adjacent = before and money.start - before[-1].end <= RULES.period_adjacent_window
+        if adjacent and (not after or after[0].start - money.end > 1):
+            return before[-1]
         if after:
             return after[0]
         return before[-1] if before else None
 
     def follows_money(self, cue: Cue) -> bool:
-        """'… after 86 billion in 1985 and …': a period said right after another figure is its own."""
+        """'… 86 billion in 1985 and …': a period said right after another figure is its own."""
         return any(0 <= cue.start - m.end <= RULES.period_adjacent_window for m in self.monies)
 
     # -- change, qualifiers, flow ---------------------------------------------------------
     def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
-        for percent in (c for c in self.clause.mentions
-                        if c.kind == "percent" and start <= c.start and c.end <= stop):
+        for percent in (
+            c
+            for c in self.clause.mentions
+            if c.kind == "percent" and start <= c.start and c.end <= stop
+        ):
             if word_after(self.doc, percent.end) == "of":
                 continue  # a share ("12 pct of exports"), not a change
             for cue in self.clause.of("chg"):
@@ -234,10 +270,15 @@ class ClauseReader:
                 continue
             if min(self.monies, key=lambda m: _gap(cue, m)) is not money:
                 continue
-            before_ok = cue.end <= money.start and money.start - cue.end <= RULES.qualifier_before_window
-            after_ok = cue.start >= money.end and cue.start - money.end <= RULES.qualifier_after_window
-            if after_ok and any(0 <= p.start - cue.end <= RULES.qualifier_after_window
-                                for p in self.phrases):
+            before_ok = (
+                cue.end <= money.start and money.start - cue.end <= RULES.qualifier_before_window
+            )
+            after_ok = (
+                cue.start >= money.end and cue.start - money.end <= RULES.qualifier_after_window
+            )
+            if after_ok and any(
+                0 <= p.start - cue.end <= RULES.qualifier_after_window for p in self.phrases
+            ):
                 continue  # "… as a record level of sales abroad": it qualifies that phrase
             if before_ok or after_ok:
                 found.add(cue.detail)
@@ -252,7 +293,7 @@ class ClauseReader:
         return None
 
     def adjustment(self, start: int, money: Cue) -> bool | None:
-        """The adjustment said for this figure ('the adjusted surplus fell to …'), else the clause's."""
+        """The adjustment said for this figure ('the adjusted surplus fell'), else the clause's."""
         cues = self.clause.of("sa")
         own = [c for c in cues if start <= c.start and c.end <= money.start]
         chosen = own[-1] if own else (cues[0] if cues else None)
@@ -284,8 +325,9 @@ class ClauseReader:
     def currency(self, money: Money, reporter: str | None) -> str:
         currency = money.currency
         if currency is None:
-            return self.context.last_currency or resolve_family("dollar", reporter,
-                                                                self.context.named_dollar)
+            return self.context.last_currency or resolve_family(
+                "dollar", reporter, self.context.named_dollar
+            )
         if currency in currency_families():
             return resolve_family(currency, reporter, self.context.named_dollar)
         return currency
@@ -294,7 +336,11 @@ class ClauseReader:
     def read(self) -> list[Draft]:
         previous_end = self.clause.start
         for position, money in enumerate(self.monies):
-            following = self.monies[position + 1].start if position + 1 < len(self.monies) else self.clause.end
+            following = (
+                self.monies[position + 1].start
+                if position + 1 < len(self.monies)
+                else self.clause.end
+            )
             self.note_currency(money)
             draft = self.read_money(money, previous_end, following)
             if draft is not None:
@@ -307,18 +353,18 @@ class ClauseReader:
         """'compared with 1,326.5 billion and 971.7 billion': figures listed after one cue."""
         position = self.monies.index(money)
         run = [money]
-        for following in self.monies[position + 1:]:
-            words = [t for t in self.doc[run[-1].end:following.start] if not t.is_space]
+        for following in self.monies[position + 1 :]:
+            words = [t for t in self.doc[run[-1].end : following.start] if not t.is_space]
             if not all(t.lower_ in RULES.words["list_joiners"] for t in words):
                 break
             run.append(following)
         return run
 
     def continued(self, money: Cue) -> Draft | None:
-        """'It widened to 3.61 billion …': a clause with no indicator goes on from the last figure."""
+        """'It widened to 3.61 billion': a clause with no indicator goes on from the last figure."""
         if self.phrases or self.context.last_draft is None:
             return None
-        words = [t.lower_ for t in self.doc[self.clause.start:money.start] if not t.is_space][:3]
+        words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:3]
         if not set(words) & RULES.words["continuation_pronouns"]:
             return None
         return self.context.last_draft
@@ -330,15 +376,20 @@ class ClauseReader:
         if len(run) < 2 or not mains:
             return
         if len(mains) >= len(run):
-            for figure, main in zip(run, mains[-len(run):], strict=True):
+            for figure, main in zip(run, mains[-len(run) :], strict=True):
                 self.assigned[figure.start] = main
-        else:  # "1.45 billion compared with 1.32 billion in February and 1.02 billion in March 1986"
+        else:  # "1.45 billion compared with 1.32 billion in February and 1.02 billion in 1986"
             for figure in run:
                 self.assigned[figure.start] = mains[-1]
 
     def read_money(self, money: Cue, previous_end: int, following: int) -> Draft | None:
-        cmp_cues = [c for c in self.clause.of("cmp") if c.end <= money.start
-                    and money.start - c.end <= RULES.comparison_window and c.start >= previous_end]
+        cmp_cues = [
+            c
+            for c in self.clause.of("cmp")
+            if c.end <= money.start
+            and money.start - c.end <= RULES.comparison_window
+            and c.start >= previous_end
+        ]
         if cmp_cues and money.start not in self.assigned:
             self.assign_parallel(money)
         assigned = self.assigned.get(money.start)
@@ -356,8 +407,11 @@ class ClauseReader:
         earlier = [d for d in self.drafts if d.phrase.start == phrase.start]
         if modality == "actual" and earlier and earlier[-1].modality != "actual":
             modality = earlier[-1].modality  # "will come to between $170 billion and $190 billion"
-        if any(previous_end <= c.start < money.start for c in self.clause.of("qual")
-               if c.detail == "revised-away"):
+        if any(
+            previous_end <= c.start < money.start
+            for c in self.clause.of("qual")
+            if c.detail == "revised-away"
+        ):
             return None  # "originally reported at 533 mln": a superseded first estimate
         if self.is_change_amount(money):
             return None  # "imports increased $2.8 billion": a change, not a level
@@ -371,23 +425,39 @@ class ClauseReader:
         main = mains[-1] if mains and (cmp_cues or shifted) else None
         if assigned is not None:
             main = assigned
-        bare = [p for p in self.phrases if previous_end <= p.start < phrase.start
-                and phrase.start - p.end <= RULES.phrase_link_window and p.indicator == phrase.indicator]
+        bare = [
+            p
+            for p in self.phrases
+            if previous_end <= p.start < phrase.start
+            and phrase.start - p.end <= RULES.phrase_link_window
+            and p.indicator == phrase.indicator
+        ]
         limit = max(money.end, phrase.end) + RULES.partner_after_money
         search_from = max(previous_end, bare[0].start if bare else phrase.start)
         if phrase.end <= previous_end:
             search_from = previous_end  # "…, with Italy it was 70.4 billion"
+        place_rules: list[str] = []
         if template is not None and assigned is None:
-            reporter, partner, place_rules = template.reporter, template.partner, []
+            reporter, partner = template.reporter, template.partner
         else:
             reporter, partner, place_rules = self.places(
-                phrase, min(phrase.start, money.start), limit, search_from)
+                phrase, min(phrase.start, money.start), limit, search_from
+            )
         money_value: Money = money.value
         draft = Draft(
-            indicator=indicator, money=money, phrase=phrase, value=abs(money_value.value),
-            currency=self.currency(money_value, reporter), sign=1, reporter=reporter,
-            partner=partner, period=None, period_explicit=False, modality=modality,
-            in_title=self.in_title, rule_ids=[money.rule_id, *phrase.rule_ids, *place_rules],
+            indicator=indicator,
+            money=money,
+            phrase=phrase,
+            value=abs(money_value.value),
+            currency=self.currency(money_value, reporter),
+            sign=1,
+            reporter=reporter,
+            partner=partner,
+            period=None,
+            period_explicit=False,
+            modality=modality,
+            in_title=self.in_title,
+            rule_ids=[money.rule_id, *phrase.rule_ids, *place_rules],
         )
         self.set_period(draft, period_cue, main)
         draft.sign = self.sign(draft, phrase, main, previous_end)
@@ -402,7 +472,9 @@ class ClauseReader:
         draft.flow = self.flow(phrase)
         draft.seasonally_adjusted = self.adjustment(previous_end, money)
         draft.basis = {cue.detail for cue in self.clause.of("basis")}
-        start = phrase.start if 0 <= money.start - phrase.end <= RULES.evidence_reach else money.start
+        start = (
+            phrase.start if 0 <= money.start - phrase.end <= RULES.evidence_reach else money.start
+        )
         if main is not None:
             start = min([money.start, *[c.start for c in cmp_cues]])
         end = max(money.end, period_cue.end if period_cue and period_cue.start >= money.end else 0)
@@ -416,20 +488,33 @@ class ClauseReader:
             if isinstance(value, PeriodShift):
                 anchor = main.period if main else self.context.period
                 period = shift_period(anchor, value) if anchor else None
-            elif main is not None and main.period is not None and value.granularity == "year" \
-                    and main.period.granularity not in ("year", "fiscal_year"):
+            elif (
+                main is not None
+                and main.period is not None
+                and value.granularity == "year"
+                and main.period.granularity not in ("year", "fiscal_year")
+            ):
                 # "to 3.58 billion in Jan-Aug from 3.18 billion in 1986 / last year": the same
                 # months of that year
-                period = shift_period(main.period, PeriodShift("to_year", int(value.code), cue.span.text))
+                period = shift_period(
+                    main.period, PeriodShift("to_year", int(value.code), cue.span.text)
+                )
             else:
                 period = value
             if period is not None:
                 draft.rule_ids.append(cue.rule_id)
-        if main is not None and period is not None and main.period is not None \
-                and period.code == main.period.code and not isinstance(cue and cue.value, PeriodShift):
+        if (
+            main is not None
+            and period is not None
+            and main.period is not None
+            and period.code == main.period.code
+            and not isinstance(cue and cue.value, PeriodShift)
+        ):
             if not main.period_explicit:
                 main.period, main.period_explicit = period, True
-            period = None  # "to 10.44 billion from 9.85 billion in February": February is the main's
+            period = (
+                None  # "to 10.44 billion from 9.85 billion in February": February is the main's
+            )
         if period is not None:
             draft.period, draft.period_explicit = self.year_to_date(period, draft), True
         elif main is not None and main.period is not None:
@@ -440,15 +525,24 @@ class ClauseReader:
             draft.rule_ids.append(RULES.ids["period.default-context"])
 
     def year_to_date(self, period: Period, draft: Draft) -> Period:
-        """'a surplus for 1987 of 180 mln' in March 1987: a figure so far this year, not the year."""
+        """'a surplus for 1987 of 180 mln' in March 1987: a figure so far this year."""
         published = self.doc._.nf_published
         now = self.context.period
-        if (draft.modality != "actual" or published is None or now is None
-                or period.granularity != "year" or int(period.code) != published.year
-                or not now.end.startswith(period.code) or now.end.endswith("-12")):
+        if (
+            draft.modality != "actual"
+            or published is None
+            or now is None
+            or period.granularity != "year"
+            or int(period.code) != published.year
+            or not now.end.startswith(period.code)
+            or now.end.endswith("-12")
+        ):
             return period
-        return make_period((published.year, 1), tuple(int(p) for p in now.end.split("-")),  # type: ignore[arg-type]
-                           period.raw)
+        return make_period(
+            (published.year, 1),
+            tuple(int(p) for p in now.end.split("-")),  # type: ignore[arg-type]
+            period.raw,
+        )
 
     def sign(self, draft: Draft, phrase: IndicatorPhrase, main: Draft | None, start: int) -> int:
         if draft.indicator in ("exports", "imports"):
@@ -456,8 +550,12 @@ class ClauseReader:
         if phrase.sign is not None:
             return phrase.sign
         for other in self.phrases:
-            if other is not phrase and start <= other.start and other.end <= draft.money.start \
-                    and other.sign is not None:
+            if (
+                other is not phrase
+                and start <= other.start
+                and other.end <= draft.money.start
+                and other.sign is not None
+            ):
                 return other.sign
         if main is not None:
             return main.sign
@@ -467,11 +565,26 @@ class ClauseReader:
         draft.role, draft.main = "comparison", main
         draft.reporter, draft.partner = main.reporter, main.partner
         draft.rule_ids.append(RULES.ids["role.comparison"])
-        cue_start = min([c.start for c in self.clause.of("cmp")
-                         if main.money.end <= c.start < draft.money.start] or [draft.money.start])
-        superseding = [q for q in self.clause.of("qual") if main.money.end <= q.start < cue_start
-                       and (q.detail == "revised-away" or (q.detail == "revised"
-                            and word_after(self.doc, q.end) in RULES.words["revision_from"]))]
+        cue_start = min(
+            [
+                c.start
+                for c in self.clause.of("cmp")
+                if main.money.end <= c.start < draft.money.start
+            ]
+            or [draft.money.start]
+        )
+        superseding = [
+            q
+            for q in self.clause.of("qual")
+            if main.money.end <= q.start < cue_start
+            and (
+                q.detail == "revised-away"
+                or (
+                    q.detail == "revised"
+                    and word_after(self.doc, q.end) in RULES.words["revision_from"]
+                )
+            )
+        ]
         revised_to = "revised" in main.qualifiers and not draft.period_explicit
         if superseding or revised_to:
             # "revised from 10.5 billion", "was revised to 623 mln from 533 mln": the first
@@ -488,15 +601,27 @@ class ClauseReader:
             indicator = self.indicator(phrase)
             if indicator is None or phrase.start in used or self.is_product_trade(phrase):
                 continue
-            stop = self.phrases[position + 1].start if position + 1 < len(self.phrases) else self.clause.end
+            stop = (
+                self.phrases[position + 1].start
+                if position + 1 < len(self.phrases)
+                else self.clause.end
+            )
             change, rules = self.change(phrase.start, stop)
             if change is None:
                 continue
             reporter, partner, _ = self.places(phrase, phrase.start, stop, phrase.start)
             periods = [c.value for c in self.clause.of("period") if phrase.start <= c.start < stop]
-            found.append(SeparateChange(indicator, reporter, partner, change,
-                                        periods[0] if periods else None, phrase.start,
-                                        [*rules, RULES.ids["change.orphan"]]))
+            found.append(
+                SeparateChange(
+                    indicator,
+                    reporter,
+                    partner,
+                    change,
+                    periods[0] if periods else None,
+                    phrase.start,
+                    [*rules, RULES.ids["change.orphan"]],
+                )
+            )
         return found
 
 
@@ -509,10 +634,17 @@ def _gap(cue: Cue, money: Cue) -> int:
 def attach_changes(changes: list[SeparateChange], drafts: list[Draft]) -> None:
     """Give each separately stated change to the closest fitting main figure."""
     for change in changes:
-        fitting = [d for d in drafts if d.role == "main" and d.change_pct is None
-                   and d.indicator == change.indicator and d.reporter == change.reporter
-                   and d.partner == change.partner and d.modality == "actual"
-                   and (change.period is None or d.period is None or d.period.code == change.period.code)]
+        fitting = [
+            d
+            for d in drafts
+            if d.role == "main"
+            and d.change_pct is None
+            and d.indicator == change.indicator
+            and d.reporter == change.reporter
+            and d.partner == change.partner
+            and d.modality == "actual"
+            and (change.period is None or d.period is None or d.period.code == change.period.code)
+        ]
         if fitting:
             target = min(fitting, key=lambda d: abs(d.money.start - change.position))
             target.change_pct = change.change

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from decimal import Decimal
 
 from spacy.tokens import Doc
@@ -57,9 +56,17 @@ def merge_duplicates(drafts: list[Draft], conversions: set[Decimal] | None = Non
         if draft.in_title and conversions and draft.value in conversions:
             continue
         twin = next(
-            (k for k in kept if _key(k) == _key(draft)
-             and (k.period is None or draft.period is None or not (k.period_explicit and draft.period_explicit)
-                  or k.period.code == draft.period.code)),
+            (
+                k
+                for k in kept
+                if _key(k) == _key(draft)
+                and (
+                    k.period is None
+                    or draft.period is None
+                    or not (k.period_explicit and draft.period_explicit)
+                    or k.period.code == draft.period.code
+                )
+            ),
             None,
         )
         if twin is None and (twin := _headline_twin(kept, draft)) is not None and twin.in_title:
@@ -80,11 +87,13 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
     span = doc[start_token:end_token]
     source = doc._.nf_text or doc.text  # the text as given, line breaks and all
     sentence_span = span.sent if doc.has_annotation("SENT_START") else span
-    sentence = source[sentence_span.start_char:sentence_span.end_char]
+    sentence = source[sentence_span.start_char : sentence_span.end_char]
     previous = draft.previous
     basis = sorted(BASIS_NAMES[b] for b in draft.basis if b in BASIS_NAMES)
     if draft.seasonally_adjusted is not None:
-        basis.insert(0, "seasonally_adjusted" if draft.seasonally_adjusted else "not_seasonally_adjusted")
+        basis.insert(
+            0, "seasonally_adjusted" if draft.seasonally_adjusted else "not_seasonally_adjusted"
+        )
     return TradeFact(
         doc_id=doc_id,
         indicator=draft.indicator,  # type: ignore[arg-type]
@@ -99,7 +108,7 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
         previous_period=previous.period.code if previous and previous.period else None,
         qualifiers=tuple(q for q in QUALIFIER_ORDER if q in draft.qualifiers),  # type: ignore[misc]
         seasonally_adjusted=draft.seasonally_adjusted,
-        evidence=source[span.start_char:span.end_char],
+        evidence=source[span.start_char : span.end_char],
         modality=draft.modality,  # type: ignore[arg-type]
         evidence_start=span.start_char,
         evidence_end=span.end_char,
@@ -110,8 +119,7 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
     )
 
 
-def build_facts(drafts: list[Draft], doc: Doc, doc_id: str,
-                conversions: set[Decimal] | None = None) -> list[TradeFact]:
+def build_facts(
+    drafts: list[Draft], doc: Doc, doc_id: str, conversions: set[Decimal] | None = None
+) -> list[TradeFact]:
     return [to_fact(draft, doc, doc_id) for draft in merge_duplicates(drafts, conversions)]
-
-

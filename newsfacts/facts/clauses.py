@@ -13,7 +13,7 @@ CLAUSE_BREAKS: frozenset[str] = frozenset({";", ":"})
 
 @dataclass(frozen=True)
 class Cue:
-    """A mention seen by the rule layer: ``kind`` is the rule id's first part (``ind``, ``chg`` …)."""
+    """A mention seen by the rule layer; ``kind`` is its rule id's first part (``ind``, ``chg``)."""
 
     label: str
     kind: str
@@ -98,7 +98,7 @@ PARTNER_LOOKBACK = 4
 
 
 def is_partner_place(doc: Doc, start: int) -> bool:
-    """A place named as the other side of trade: 'with (the) (export-minded) Japan', 'to the U.S.'."""
+    """A place named as the other side of trade: 'with (the) (export-minded) Japan'."""
     from newsfacts.facts.rules import RULES  # rules read the data files once, on first use
 
     index = start - 1

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from decimal import Decimal
 from dataclasses import dataclass, field
-
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause, is_partner_place
 from newsfacts.facts.phrases import indicator_phrases
-from newsfacts.facts.rules import RULES
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
@@ -22,6 +20,7 @@ if TYPE_CHECKING:
 
 SPECIFIC_DOLLARS: frozenset[str] = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MYR"})
 YEAR_BACK = PeriodShift("year", -1, "a year earlier")
+PREVIOUS_STEP = PeriodShift("step", -1, "the previous period")
 # Economies whose trade figures come in their own dollar: naming that dollar ("the
 # Australian dollar rose …") makes a bare "dlrs" in the story that dollar.
 NAMED_DOLLAR = re.compile(
@@ -29,8 +28,12 @@ NAMED_DOLLAR = re.compile(
     re.IGNORECASE,
 )
 NAMED_DOLLAR_CODES: dict[str, str] = {
-    "canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "n.z.": "NZD",
-    "hong kong": "HKD", "singapore": "SGD",
+    "canadian": "CAD",
+    "australian": "AUD",
+    "new zealand": "NZD",
+    "n.z.": "NZD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
 }
 LEAD_CLAUSES = 3
 OWNER_WINDOW = 3
@@ -44,7 +47,7 @@ class DocContext:
     last_currency: str | None = None
     balances: list[tuple[int, str]] = field(default_factory=list)
     last_draft: Draft | None = None
-    comparison_shift: PeriodShift = PeriodShift("step", -1, "the previous period")
+    comparison_shift: PeriodShift = field(default=PREVIOUS_STEP)
     signs: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
     conversions: set[Decimal] = field(default_factory=set)
 
@@ -71,14 +74,23 @@ class DocContext:
         if draft.role == "main":
             self.last_draft = draft
         main = draft.main
-        if draft.role == "comparison" and draft.period_explicit and main and main.period and draft.period:
-            if shift_period(main.period, YEAR_BACK).code == draft.period.code:
-                self.comparison_shift = YEAR_BACK  # the story compares with a year earlier
-        if draft.phrase.sign is not None:
-            if draft.flow in (None, "goods", "goods_and_services"):
-                self.signs[(draft.indicator, draft.reporter, draft.partner)] = draft.phrase.sign
-        if draft.role == "main" and draft.period_explicit and draft.period is not None and (
-                self.period is None or draft.period.end >= self.period.end):
+        if (
+            draft.role == "comparison"
+            and draft.period_explicit
+            and main
+            and main.period
+            and draft.period
+            and shift_period(main.period, YEAR_BACK).code == draft.period.code
+        ):
+            self.comparison_shift = YEAR_BACK  # the story compares with a year earlier
+        if draft.phrase.sign is not None and draft.flow in (None, "goods", "goods_and_services"):
+            self.signs[(draft.indicator, draft.reporter, draft.partner)] = draft.phrase.sign
+        if (
+            draft.role == "main"
+            and draft.period_explicit
+            and draft.period is not None
+            and (self.period is None or draft.period.end >= self.period.end)
+        ):
             self.period = draft.period  # the story's "now"; records of the past do not move it
 
 
@@ -113,9 +125,21 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                 money: Money = cue.value
                 if money.currency in SPECIFIC_DOLLARS:
                     context.named_dollar = money.currency
-            elif cue.kind == "period" and context.period is None and _is_past(cue.value, doc) \
-                    and (clause.of("money") or (index < LEAD_CLAUSES and any(
-                        c.detail.startswith(("trade_balance", "current_account")) for c in clause.of("ind")))):
+            elif (
+                cue.kind == "period"
+                and context.period is None
+                and _is_past(cue.value, doc)
+                and (
+                    clause.of("money")
+                    or (
+                        index < LEAD_CLAUSES
+                        and any(
+                            c.detail.startswith(("trade_balance", "current_account"))
+                            for c in clause.of("ind")
+                        )
+                    )
+                )
+            ):
                 context.period = cue.value  # the lead's period, until a figure says another
     if context.named_dollar is None:
         named = NAMED_DOLLAR.search(doc.text)

@@ -35,9 +35,15 @@ class IndicatorPhrase:
             return None
         if {"exports", "imports"} <= details:
             return None  # two-way trade totals are not facts
-        if "exports" in details and not details & {"trade_balance.deficit", "trade_balance.surplus"}:
+        if "exports" in details and not details & {
+            "trade_balance.deficit",
+            "trade_balance.surplus",
+        }:
             return "exports"
-        if "imports" in details and not details & {"trade_balance.deficit", "trade_balance.surplus"}:
+        if "imports" in details and not details & {
+            "trade_balance.deficit",
+            "trade_balance.surplus",
+        }:
             return "imports"
         return "trade_balance"
 
@@ -67,7 +73,7 @@ class IndicatorPhrase:
             return indicator
         markers = RULES.words["trade_balance_markers"]
         around = [word_before(doc, self.start)]
-        around += [t.lower_ for t in doc[self.end:self.end + RULES.flow_window]]
+        around += [t.lower_ for t in doc[self.end : self.end + RULES.flow_window]]
         return indicator if markers.intersection(around) else None
 
     @property

@@ -38,19 +38,46 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "last": 4, "final": 4,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
 }
 COUNTS: dict[str, int] = {
     word: number
     for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 
 
 SPAN_WORDS: dict[str, int] = {
-    "month": 1, "quarter": 3, "half": 6, "half-year": 6, "year": 12, "fiscal year": 12,
+    "month": 1,
+    "quarter": 3,
+    "half": 6,
+    "half-year": 6,
+    "year": 12,
+    "fiscal year": 12,
     "financial year": 12,
 }
 
@@ -97,13 +124,19 @@ def _latest_before(month: int, published: dt.date | None) -> int | None:
     return published.year if month < published.month else published.year - 1
 
 
-def make_period(start: tuple[int, int], end: tuple[int, int], raw: str,
-                fiscal_year: int | None = None) -> Period:
+def make_period(
+    start: tuple[int, int], end: tuple[int, int], raw: str, fiscal_year: int | None = None
+) -> Period:
     """A Period for a run of months, named as the canonical form would name it."""
     (y1, m1), (y2, m2) = start, end
     if fiscal_year is not None:
-        return Period(code=f"FY{fiscal_year}", granularity="fiscal_year",
-                      start=_ym(y1, m1), end=_ym(y2, m2), raw=raw)
+        return Period(
+            code=f"FY{fiscal_year}",
+            granularity="fiscal_year",
+            start=_ym(y1, m1),
+            end=_ym(y2, m2),
+            raw=raw,
+        )
     if (y1, m1) == (y2, m2):
         code, granularity = _ym(y1, m1), "month"
     elif y1 == y2 and m1 == 1 and m2 == 12:
@@ -114,8 +147,13 @@ def make_period(start: tuple[int, int], end: tuple[int, int], raw: str,
         code, granularity = f"{_ym(y1, m1)}/{_ym(y2, m2)}", "half"  # SCHEMA.md has no half code
     else:
         code, granularity = f"{_ym(y1, m1)}/{_ym(y2, m2)}", "months"
-    return Period(code=code, granularity=granularity,  # type: ignore[arg-type]
-                  start=_ym(y1, m1), end=_ym(y2, m2), raw=raw)
+    return Period(
+        code=code,
+        granularity=granularity,  # type: ignore[arg-type]
+        start=_ym(y1, m1),
+        end=_ym(y2, m2),
+        raw=raw,
+    )
 
 
 def shift_period(period: Period, shift: PeriodShift) -> Period:
@@ -145,15 +183,26 @@ def shift_period(period: Period, shift: PeriodShift) -> Period:
 _SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
     (re.compile(pattern), PeriodShift(unit, n, pattern))  # type: ignore[arg-type]
     for pattern, unit, n in (
-        (r"(?:the )?(?:same|corresponding|comparable|like) (?:month|period|months|quarter|time)"
-         r"(?: (?:a year (?:earlier|ago|before)|(?:of |in )?(?:last|the previous) year))?",
-         "year", -1),
+        (
+            r"(?:the )?(?:same|corresponding|comparable|like) (?:month|period|months|quarter|time)"
+            r"(?: (?:a year (?:earlier|ago|before)|(?:of |in )?(?:last|the previous) year))?",
+            "year",
+            -1,
+        ),
         (r"(?:the )?(?:full|whole|entire) year|the year as a whole", "whole_year", 0),
-        (r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: \w+)?|"
-         r"(?:the )?previous year|the year before|last year's", "year", -1),
-        (r"(?:the )?(?:previous|preceding|prior) (?:month|quarter|period)|"
-         r"(?:a|one) (?:month|quarter) (?:earlier|ago|before)|the month before|"
-         r"the quarter before|(?:the )?(?:month|quarter)[- ]earlier(?: \w+)?", "step", -1),
+        (
+            r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: \w+)?|"
+            r"(?:the )?previous year|the year before|last year's",
+            "year",
+            -1,
+        ),
+        (
+            r"(?:the )?(?:previous|preceding|prior) (?:month|quarter|period)|"
+            r"(?:a|one) (?:month|quarter) (?:earlier|ago|before)|the month before|"
+            r"the quarter before|(?:the )?(?:month|quarter)[- ]earlier(?: \w+)?",
+            "step",
+            -1,
+        ),
     )
 )
 
@@ -161,19 +210,23 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(form)
     for form in (
         # runs of months: "january-march 1987", "jan to march", "november and december"
-        rf"(?:the )?{_month('m1')}\s*(?:-|to|through|thru|and)\s*{_month('m2')}(?:,? (?:of )?{_year('y')})?"
+        rf"(?:the )?{_month('m1')}\s*(?:-|to|through|thru|and)\s*{_month('m2')}"
+        rf"(?:,? (?:of )?{_year('y')})?"
         r"(?: (?:quarter|period))?",
         # "the first nine months of 1986", "the first two months of this year"
         r"(?:the )?first (?P<count>\w+) months?(?: of (?:the year|(?P<yr>(?:19|20)\d\d)|"
         r"(?P<rel>this year|last year)))?",
         # "the nine months to september", "the 12 months to march 1987",
         # "the quarter ended december 31, 1986", "the year to march"
-        rf"(?:the )?(?P<count2>\w+ months?|quarter|year|half|half-year|month|fiscal year|financial year) "
-        rf"(?:to|through|ended|ending) (?:end-? ?)?{_month('mend')}(?: \d{{1,2}})?(?:,? {_year('yend')})?",
+        r"(?:the )?(?P<count2>\w+ months?|quarter|year|half|half-year|month|fiscal year"
+        r"|financial year) "
+        rf"(?:to|through|ended|ending) (?:end-? ?)?{_month('mend')}(?: \d{{1,2}})?"
+        rf"(?:,? {_year('yend')})?",
         # "the september quarter", "the 1985 december quarter", "the december 1986 quarter"
         rf"(?:the )?(?:{_year('qmy1')} )?{_month('qm')}(?: {_year('qmy2')})? quarter",
         # quarters: "the first quarter of 1987", "1987 first quarter", "q1 1987", "fourth-quarter"
-        rf"(?:the )?(?:{_year('qy1')} )?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"(?:the )?(?:{_year('qy1')} )?"
+        r"(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
         rf"[- ]quarter(?:,? (?:of )?(?:{_year('qy2')}|(?P<qrel>this year|last year)))?",
         rf"q(?P<qnum>[1-4])(?: {_year('qy3')})?",
         # halves
@@ -321,7 +374,7 @@ def _parse_day_date(text: str, published: dt.date | None) -> dt.date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month", "year"]}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return None if parsed is None else parsed.date()
 
 
@@ -333,7 +386,9 @@ _TO_YEAR = re.compile(
     r"(?:the )?(?:same|corresponding|comparable) (?:month|period|months|quarter|time) "
     r"(?:of|in) (?P<year>(?:19|20)\d\d)|(?:the )?same (?P<year2>(?:19|20)\d\d) period"
 )
-_FIRST_DAYS = re.compile(rf"(?:the )?first \w+ days (?:of|in) {_month('fdm')}(?:,? {_year('fdy')})?")
+_FIRST_DAYS = re.compile(
+    rf"(?:the )?first \w+ days (?:of|in) {_month('fdm')}(?:,? {_year('fdy')})?"
+)
 
 
 def parse_period(text: str, published: dt.date | None) -> Period | PeriodShift | None:
@@ -345,7 +400,11 @@ def parse_period(text: str, published: dt.date | None) -> Period | PeriodShift |
     first_days = _FIRST_DAYS.fullmatch(cleaned)
     if first_days:  # "the first 20 days of February": a partial month, named as the month
         month = MONTHS[first_days.group("fdm")]
-        year = int(first_days.group("fdy")) if first_days.group("fdy") else _latest_before(month - 1, published)
+        year = (
+            int(first_days.group("fdy"))
+            if first_days.group("fdy")
+            else _latest_before(month - 1, published)
+        )
         return None if year is None else make_period((year, month), (year, month), text)
     for pattern, shift in _SHIFTS:
         if pattern.fullmatch(cleaned):

@@ -33,7 +33,7 @@ def resolve_place(text: str) -> str | None:
     if stripped in data["case_sensitive_codes"]:
         return str(data["case_sensitive_codes"][stripped])
     cleaned = re.sub(r"\s+", " ", stripped.lower())
-    cleaned = re.sub(r"'s$|’s$", "", cleaned)
+    cleaned = re.sub(r"['\u2019]s$", "", cleaned)  # "Japan's", with either apostrophe
     table = place_table()
     if cleaned in table:
         return table[cleaned]
