@@ -242,8 +242,11 @@ class ClauseReader:
         return before[-1] if before else None
 
     def follows_money(self, cue: Cue) -> bool:
-        """'… 86 billion in 1985 and …': a period said right after another figure is its own."""
-        return any(0 <= cue.start - m.end <= RULES.period_adjacent_window for m in self.monies)
+        """'… 86 billion in 1985 and …', '… in February from 5.34 billion': a period said right
+        after another figure, or right before a comparison, belongs to the figure before it."""
+        return any(0 <= cue.start - m.end <= RULES.period_adjacent_window for m in self.monies) or any(
+            k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
+        )
 
     # -- change, qualifiers, flow ---------------------------------------------------------
     def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:

@@ -24,7 +24,7 @@ PREVIOUS_STEP = PeriodShift("step", -1, "the previous period")
 # Economies whose trade figures come in their own dollar: naming that dollar ("the
 # Australian dollar rose …") makes a bare "dlrs" in the story that dollar.
 NAMED_DOLLAR = re.compile(
-    r"\b(canadian|australian|new zealand|n\.z\.|hong kong|singapore)\s+(?:dollar|dlr)s?\b",
+    r"\b(canadian|australian|new zealand|n\.z\.|hong kong|h\.k\.|singapore)\s+(?:dollar|dlr)s?\b",
     re.IGNORECASE,
 )
 NAMED_DOLLAR_CODES: dict[str, str] = {
@@ -33,6 +33,7 @@ NAMED_DOLLAR_CODES: dict[str, str] = {
     "new zealand": "NZD",
     "n.z.": "NZD",
     "hong kong": "HKD",
+    "h.k.": "HKD",
     "singapore": "SGD",
 }
 LEAD_CLAUSES = 3
@@ -48,6 +49,7 @@ class DocContext:
     balances: list[tuple[int, str]] = field(default_factory=list)
     last_draft: Draft | None = None
     comparison_shift: PeriodShift = field(default=PREVIOUS_STEP)
+    comparison_learnt: bool = False
     signs: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
     conversions: set[Decimal] = field(default_factory=set)
 
@@ -80,9 +82,11 @@ class DocContext:
             and main
             and main.period
             and draft.period
-            and shift_period(main.period, YEAR_BACK).code == draft.period.code
+            and not self.comparison_learnt
         ):
-            self.comparison_shift = YEAR_BACK  # the story compares with a year earlier
+            self.comparison_learnt = True  # the story's first stated comparison sets its habit
+            if shift_period(main.period, YEAR_BACK).code == draft.period.code:
+                self.comparison_shift = YEAR_BACK
         if draft.phrase.sign is not None and draft.flow in (None, "goods", "goods_and_services"):
             self.signs[(draft.indicator, draft.reporter, draft.partner)] = draft.phrase.sign
         if (
