@@ -199,6 +199,14 @@ class ClauseReader:
             rules.append(before[-1].rule_id)
         else:
             reporter = self.context.reporter
+        if partner == "WLD" and RULES.words["bilateral"].intersection(
+            t.lower_ for t in self.doc[max(0, phrase.start - 2) : phrase.start]
+        ):
+            # "under U.S. pressure to reduce its bilateral trade surplus": the other place named
+            others = [p for p in places if str(p.value) != reporter]
+            if others:
+                partner = str(others[0].value)
+                rules.append(others[0].rule_id)
         if reporter == partner:
             partner = "WLD"
         return reporter, partner, rules
