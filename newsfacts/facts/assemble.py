@@ -121,17 +121,21 @@ class ClauseReader:
         if phrase.indicator not in ("exports", "imports"):
             return False
         first = phrase.cues[0]
-        before = word_before(self.doc, first.start)
-        if (
-            before.isalpha()
-            and before.islower()
-            and before not in RULES.words["trade_modifiers"]
-            and not any(
-                c.end == first.start and c.kind in ("place", "period", "flow", "basis")
-                for c in self.clause.mentions
-            )
-        ):
-            return True
+        index = first.start - 1
+        while index >= self.clause.start and self.doc[index].is_space:
+            index -= 1
+        if index >= self.clause.start:
+            token = self.doc[index]
+            modifier = token.is_alpha and token.is_lower  # "automobile product exports"
+            if (
+                modifier
+                and token.lower_ not in RULES.words["trade_modifiers"]
+                and not any(
+                    c.end == index + 1 and c.kind in ("place", "period", "flow", "basis")
+                    for c in self.clause.mentions
+                )
+            ):
+                return True
         last = phrase.cues[-1]
         if word_after(self.doc, last.end) == "of":
             target = word_after(self.doc, last.end + 1)
