@@ -110,6 +110,10 @@ class ClauseReader:
 
     def indicator(self, phrase: IndicatorPhrase) -> str | None:
         """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
+        if "exclude_balance" in phrase.details and phrase.sign is not None and word_before(
+            self.doc, phrase.start
+        ) in RULES.words["trade_balance_markers"]:
+            return "trade_balance"  # "the merchandise trade balance of payments deficit"
         indicator = phrase.indicator
         if indicator == "trade_balance" and phrase.balance_family(self.doc) is None:
             family = self.context.balance_before(phrase.start)
@@ -380,9 +384,10 @@ class ClauseReader:
         if self.phrases or self.context.last_draft is None:
             return None
         words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:3]
-        if not set(words) & RULES.words["continuation_pronouns"]:
+        opening_flow = [c for c in self.clause.of("flow") if c.start < money.start]
+        if not set(words) & RULES.words["continuation_pronouns"] and not opening_flow:
             return None
-        return self.context.last_draft
+        return self.context.last_draft  # also "Goods were $121.2 billion …" after "Exports …"
 
     def assign_parallel(self, money: Cue) -> None:
         """Figures listed after a comparison cue go, in order, to the figures listed before it."""
@@ -485,6 +490,9 @@ class ClauseReader:
         draft.qualifiers, qualifier_rules = self.qualifiers(money)
         draft.rule_ids.extend(qualifier_rules)
         draft.flow = self.flow(phrase)
+        if template is not None and assigned is None:
+            opening = [c.detail for c in self.clause.of("flow") if c.start < money.start]
+            draft.flow = opening[0] if opening else template.flow
         draft.seasonally_adjusted = self.adjustment(previous_end, money)
         draft.basis = {cue.detail for cue in self.clause.of("basis")}
         start = (
