@@ -26,7 +26,7 @@ from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase, indicator_phrases
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.money import currency_families, resolve_family
-from newsfacts.mentions.periods import PeriodShift, make_period, shift_period
+from newsfacts.mentions.periods import PeriodShift, fiscal_period, make_period, shift_period
 from newsfacts.schema import Money, Period
 
 
@@ -93,6 +93,8 @@ class ClauseReader:
     def nearest_phrase(self, money: Cue) -> IndicatorPhrase | None:
         best: tuple[float, IndicatorPhrase] | None = None
         for phrase in self.phrases:
+            if phrase.end <= money.start and self.in_aside(phrase, money):
+                continue
             if phrase.end <= money.start:
                 distance: float = money.start - phrase.end
             elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and all(
@@ -107,6 +109,17 @@ class ClauseReader:
             if best is None or distance < best[0]:
                 best = (distance, phrase)
         return best[1] if best else None
+
+    def in_aside(self, phrase: IndicatorPhrase, money: Cue) -> bool:
+        """'The surplus with the U.S., which buys four-fifths of Canadian exports, grew to …':
+        a phrase in a relative clause closed before the figure is not the figure's."""
+        tokens = self.doc[self.clause.start : money.start]
+        opening = [t.i for t in tokens if t.text == "," and t.i < phrase.start]
+        closing = [t.i for t in tokens if t.text == "," and t.i >= phrase.end]
+        if not opening or not closing:
+            return False
+        inside = self.doc[opening[-1] + 1 : phrase.start]
+        return any(t.lower_ in RULES.words["relative_pronouns"] for t in inside)
 
     def indicator(self, phrase: IndicatorPhrase) -> str | None:
         """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
@@ -165,6 +178,18 @@ class ClauseReader:
             c.kind in ("place", "money", "period") and c.start <= index < c.end
             for c in self.clause.mentions
         )
+
+    def is_not_a_value(self, money: Cue) -> bool:
+        """Prices and rates (no scale word, under a million) and bare numbers that go on from a
+        volume ('7.9 million barrels a day, down from 8.4 million') are no trade values."""
+        value: Money = money.value
+        if value.scale is None and abs(value.value) < RULES.smallest_value:
+            return True
+        if value.currency is not None:
+            return False
+        before = [c for c in self.clause.mentions if c.kind in ("money", "quantity")
+                  and c.end <= money.start]
+        return bool(before) and before[-1].kind == "quantity"
 
     def is_conversion(self, money: Cue) -> bool:
         index = self.monies.index(money)
@@ -433,6 +458,8 @@ class ClauseReader:
             if c.detail == "revised-away"
         ):
             return None  # "originally reported at 533 mln": a superseded first estimate
+        if self.is_not_a_value(money):
+            return None  # "$17.62 a barrel", "124.35 yen", "8.4 million" after barrels
         if self.is_change_amount(money):
             return None  # "imports increased $2.8 billion": a change, not a level
         if self.is_conversion(money):
@@ -480,6 +507,7 @@ class ClauseReader:
             rule_ids=[money.rule_id, *phrase.rule_ids, *place_rules],
         )
         self.set_period(draft, period_cue, main)
+        draft.period = self.fiscal_for(draft.period, draft.reporter)
         draft.sign = self.sign(draft, phrase, main, previous_end)
         if main is not None:
             self.link_comparison(draft, main)
@@ -546,6 +574,18 @@ class ClauseReader:
         elif main is None:
             draft.period = self.context.period
             draft.rule_ids.append(RULES.ids["period.default-context"])
+
+    def fiscal_for(self, period: Period | None, reporter: str | None) -> Period | None:
+        """A fiscal year the text did not bound ('fiscal 1987', '1986/87') in the reporter's
+        own calendar (Australia's ends in June, the U.S. government's in September)."""
+        if period is None or period.granularity != "fiscal_year" or reporter is None:
+            return period
+        end_month = RULES.fiscal_year_end.get(reporter)
+        if end_month is None or period.end.endswith(f"-{end_month:02d}"):
+            return period
+        if any(word in period.raw.lower() for word in ("end", "ended", "ending", " to ")):
+            return period  # the text says when it ends
+        return fiscal_period(int(period.code[2:]), end_month, period.raw)
 
     def year_to_date(self, period: Period, draft: Draft) -> Period:
         """'a surplus for 1987 of 180 mln' in March 1987: a figure so far this year."""

@@ -24,17 +24,25 @@ class AssemblyRules:
     evidence_reach: int
     period_adjacent_window: int
     phrase_link_window: int
+    smallest_value: int
     ids: dict[str, str]
     words: dict[str, frozenset[str]]
+    fiscal_year_end: dict[str, int]
 
 
 def load_rules() -> AssemblyRules:
     data = load_json("assembly.json")
     try:
         words = {name: frozenset(values) for name, values in data["words"].items()}
-        return AssemblyRules(**data["windows"], ids=dict(data["ids"]), words=words)
+        return AssemblyRules(
+            **data["windows"],
+            smallest_value=int(data["smallest_value"]),
+            ids=dict(data["ids"]),
+            words=words,
+            fiscal_year_end={code: int(month) for code, month in data["fiscal_year_end"].items()},
+        )
     except (KeyError, TypeError) as exc:
-        raise PatternError(f"assembly.json: {exc}; expected 'windows', 'ids' and 'words'") from exc
+        raise PatternError(f"assembly.json: {exc}; expected 'windows', 'smallest_value', 'ids', 'words' and 'fiscal_year_end'") from exc
 
 
 RULES = load_rules()

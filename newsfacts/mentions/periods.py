@@ -156,6 +156,16 @@ def make_period(
     )
 
 
+def fiscal_period(year: int, end_month: int, raw: str) -> Period:
+    """Fiscal year ``year`` (named by the year it ends in), ending in ``end_month``.
+
+    Where the text does not say when the year ends, March is assumed (Japan, Britain,
+    India); the rule layer moves it for economies whose year ends elsewhere.
+    """
+    start = _shift_month(year, end_month, -11)
+    return make_period(start, (year, end_month), raw, fiscal_year=year)
+
+
 def shift_period(period: Period, shift: PeriodShift) -> Period:
     """Apply a relative shift: a year back keeps the granularity; a step moves by its length.
 
@@ -235,7 +245,8 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
         # fiscal years: "fiscal 1987", "fiscal year 1986/87", "1986/87", "fy1987"
         r"(?:the )?(?:fiscal|financial)(?: year)? (?P<fy1>(?:19|20)\d\d)(?:/(?P<fy1b>\d\d))?"
         r"(?: fiscal year)?",
-        r"(?:the )?(?P<fy2>(?:19|20)\d\d)/(?P<fy2b>\d\d)(?: (?:fiscal |financial )?year)?",
+        r"(?:the )?(?P<fy2>(?:19|20)\d\d)/(?P<fy2b>\d\d)(?: (?:fiscal |financial )?year)?"
+        rf"(?: (?:ended|ending|to) (?:end-? ?)?{_month('fyend')}(?: \d{{1,2}})?)?",
         r"fy ?(?P<fy3>(?:19|20)?\d\d)",
         # a month with or without a year: "march", "march 1987", "march of last year"
         rf"{_month('mm')}(?:,? (?:of )?(?:{_year('my')}|(?P<mrel>this year|last year)))?",
@@ -336,7 +347,8 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
                 year = year // 100 * 100 + int(g[second])
                 if year < int(g[first]):
                     year += 100
-            return make_period((year - 1, 4), (year, 3), raw, fiscal_year=year)
+            end_month = MONTHS[g["fyend"]] if g.get("fyend") else 3
+            return fiscal_period(year, end_month, raw)
     if g.get("mm"):
         month = MONTHS[g["mm"]]
         if g.get("my"):
