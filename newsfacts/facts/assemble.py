@@ -393,6 +393,15 @@ class ClauseReader:
             previous_end = money.end
         return self.drafts
 
+    def shift_between(self, start: int, end: int) -> Cue | None:
+        """'from the year-ago month total of 8.5 billion': a relative period between a
+        comparison cue and its figure."""
+        shifts = [c for c in self.clause.of("period_shift") if start <= c.start and c.end <= end]
+        if not shifts:
+            return None
+        between = [t.lower_ for t in self.doc[shifts[-1].end : end] if not t.is_space]
+        return shifts[-1] if set(between) <= RULES.words["shift_to_figure"] else None
+
     def comparison_run(self, money: Cue) -> list[Cue]:
         """'compared with 1,326.5 billion and 971.7 billion': figures listed after one cue."""
         position = self.monies.index(money)
@@ -432,8 +441,11 @@ class ClauseReader:
             c
             for c in self.clause.of("cmp")
             if c.end <= money.start
-            and money.start - c.end <= RULES.comparison_window
             and c.start >= previous_end
+            and (
+                money.start - c.end <= RULES.comparison_window
+                or self.shift_between(c.end, money.start) is not None
+            )
         ]
         if cmp_cues and money.start not in self.assigned:
             self.assign_parallel(money)
@@ -468,6 +480,8 @@ class ClauseReader:
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
         cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
         period_cue = self.period_cue(money, min([following, *cut]), previous_end, bool(cmp_cues))
+        if period_cue is None and cmp_cues:
+            period_cue = self.shift_between(cmp_cues[-1].end, money.start)
         shifted = period_cue is not None and period_cue.kind == "period_shift"
         main = mains[-1] if mains and (cmp_cues or shifted) else None
         if assigned is not None:

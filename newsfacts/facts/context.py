@@ -49,7 +49,6 @@ class DocContext:
     balances: list[tuple[int, str]] = field(default_factory=list)
     last_draft: Draft | None = None
     comparison_shift: PeriodShift = field(default=PREVIOUS_STEP)
-    comparison_learnt: bool = False
     signs: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
     conversions: set[Decimal] = field(default_factory=set)
 
@@ -82,11 +81,11 @@ class DocContext:
             and main
             and main.period
             and draft.period
-            and not self.comparison_learnt
+            and main.previous is draft
         ):
-            self.comparison_learnt = True  # the story's first stated comparison sets its habit
-            if shift_period(main.period, YEAR_BACK).code == draft.period.code:
-                self.comparison_shift = YEAR_BACK
+            # a figure's first stated comparison sets the story's habit for the figures after it
+            year_back = shift_period(main.period, YEAR_BACK).code == draft.period.code
+            self.comparison_shift = YEAR_BACK if year_back else PREVIOUS_STEP
         if draft.phrase.sign is not None and draft.flow in (None, "goods", "goods_and_services"):
             self.signs[(draft.indicator, draft.reporter, draft.partner)] = draft.phrase.sign
         if (

@@ -64,7 +64,10 @@ class IndicatorPhrase:
     def balance_family(self, doc: Doc) -> str | None:
         """Which balance a phrase names: 'trade_balance', 'current_account', EXCLUDED (balance of
         payments, budget …), or None for a bare 'deficit' that leaves it to the story."""
-        if "exclude_balance" in self.details and "current_account" not in self.details:
+        excluded = "exclude_balance" in self.details or (
+            "exclude" in self.details and self.sign is not None  # "the deficit on transfers"
+        )
+        if excluded and "current_account" not in self.details:
             return EXCLUDED
         indicator = self.indicator
         if indicator != "trade_balance":
