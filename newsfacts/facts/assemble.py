@@ -123,9 +123,11 @@ class ClauseReader:
 
     def indicator(self, phrase: IndicatorPhrase) -> str | None:
         """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
-        if "exclude_balance" in phrase.details and phrase.sign is not None and word_before(
-            self.doc, phrase.start
-        ) in RULES.words["trade_balance_markers"]:
+        if (
+            "exclude_balance" in phrase.details
+            and phrase.sign is not None
+            and word_before(self.doc, phrase.start) in RULES.words["trade_balance_markers"]
+        ):
             return "trade_balance"  # "the merchandise trade balance of payments deficit"
         indicator = phrase.indicator
         if indicator == "trade_balance" and phrase.balance_family(self.doc) is None:
@@ -187,8 +189,11 @@ class ClauseReader:
             return True
         if value.currency is not None:
             return False
-        before = [c for c in self.clause.mentions if c.kind in ("money", "quantity")
-                  and c.end <= money.start]
+        before = [
+            c
+            for c in self.clause.mentions
+            if c.kind in ("money", "quantity") and c.end <= money.start
+        ]
         return bool(before) and before[-1].kind == "quantity"
 
     def is_conversion(self, money: Cue) -> bool:
@@ -265,7 +270,7 @@ class ClauseReader:
         before = [
             c
             for c in self.clause.mentions
-            if c.kind == "period"
+            if (c.kind == "period" or (c.kind == "period_shift" and c.value.unit == "whole_year"))
             and start <= c.start
             and c.end <= money.start
             and not self.follows_money(c)
@@ -285,9 +290,9 @@ class ClauseReader:
     def follows_money(self, cue: Cue) -> bool:
         """'… 86 billion in 1985 and …', '… in February from 5.34 billion': a period said right
         after another figure, or right before a comparison, belongs to the figure before it."""
-        return any(0 <= cue.start - m.end <= RULES.period_adjacent_window for m in self.monies) or any(
-            k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
-        )
+        return any(
+            0 <= cue.start - m.end <= RULES.period_adjacent_window for m in self.monies
+        ) or any(k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions)
 
     # -- change, qualifiers, flow ---------------------------------------------------------
     def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
@@ -342,6 +347,13 @@ class ClauseReader:
         own = [c for c in cues if start <= c.start and c.end <= money.start]
         chosen = own[-1] if own else (cues[0] if cues else None)
         return None if chosen is None else chosen.detail == "true"
+
+    def story_adjustment(self, period: Period | None) -> bool | None:
+        """What the story says of all its figures ('the monthly figures are not seasonally
+        adjusted'); it concerns monthly and quarterly figures, not annual totals."""
+        if period is None or period.granularity not in ("month", "quarter", "months", "half"):
+            return None
+        return self.context.adjustment
 
     def modality(self, start: int, money: Cue, phrase: IndicatorPhrase) -> str | None:
         """'actual', a modality, or None where the figure is a threshold (not a fact)."""
@@ -536,6 +548,10 @@ class ClauseReader:
             opening = [c.detail for c in self.clause.of("flow") if c.start < money.start]
             draft.flow = opening[0] if opening else template.flow
         draft.seasonally_adjusted = self.adjustment(previous_end, money)
+        if main is not None and main.seasonally_adjusted is not None:
+            draft.seasonally_adjusted = main.seasonally_adjusted  # compared on the same basis
+        if draft.seasonally_adjusted is None:
+            draft.seasonally_adjusted = self.story_adjustment(draft.period)
         draft.basis = {cue.detail for cue in self.clause.of("basis")}
         start = (
             phrase.start if 0 <= money.start - phrase.end <= RULES.evidence_reach else money.start

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, is_partner_place
+from newsfacts.facts.clauses import Clause, Cue, is_partner_place
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
@@ -37,6 +37,7 @@ NAMED_DOLLAR_CODES: dict[str, str] = {
     "singapore": "SGD",
 }
 LEAD_CLAUSES = 3
+NEGATIONS: frozenset[str] = frozenset({"not", "neither", "nor", "no", "never"})
 OWNER_WINDOW = 3
 
 
@@ -51,6 +52,7 @@ class DocContext:
     comparison_shift: PeriodShift = field(default=PREVIOUS_STEP)
     signs: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
     conversions: set[Decimal] = field(default_factory=set)
+    adjustment: bool | None = None
 
     def sign_of(self, indicator: str, reporter: str | None, partner: str) -> int:
         """The sign the story gave this balance before (a deficit where it never said)."""
@@ -124,6 +126,8 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                     lead[code] += 1
                 if any(0 <= start - cue.end <= OWNER_WINDOW for start in indicator_starts):
                     owner[code] += 1
+            elif cue.kind == "sa" and not clause.of("money") and context.adjustment is None:
+                context.adjustment = _stated_adjustment(doc, clause, cue)
             elif cue.kind == "money" and context.named_dollar is None:
                 money: Money = cue.value
                 if money.currency in SPECIFIC_DOLLARS:
@@ -154,6 +158,13 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
             context.reporter = next(code for code in _first_seen(clauses) if ranked[code] == top)
             break
     return context
+
+
+def _stated_adjustment(doc: Doc, clause: Clause, cue: Cue) -> bool:
+    """'Neither the trade nor current account figures are seasonally adjusted' → False."""
+    adjusted = cue.detail == "true"
+    negated = any(t.lower_ in NEGATIONS for t in doc[clause.start : cue.start])
+    return adjusted != negated
 
 
 def _is_past(period: Period, doc: Doc) -> bool:

@@ -42,7 +42,10 @@ def load_rules() -> AssemblyRules:
             fiscal_year_end={code: int(month) for code, month in data["fiscal_year_end"].items()},
         )
     except (KeyError, TypeError) as exc:
-        raise PatternError(f"assembly.json: {exc}; expected 'windows', 'smallest_value', 'ids', 'words' and 'fiscal_year_end'") from exc
+        raise PatternError(
+            f"assembly.json: {exc}; expected 'windows', 'smallest_value', 'ids', 'words' "
+            "and 'fiscal_year_end'"
+        ) from exc
 
 
 RULES = load_rules()
