@@ -26,7 +26,13 @@ from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase, indicator_phrases
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.money import currency_families, resolve_family
-from newsfacts.mentions.periods import PeriodShift, fiscal_period, make_period, shift_period
+from newsfacts.mentions.periods import (
+    PeriodShift,
+    fiscal_period,
+    make_period,
+    shift_months,
+    shift_period,
+)
 from newsfacts.schema import Money, Period
 
 
@@ -197,12 +203,9 @@ class ClauseReader:
         return bool(before) and before[-1].kind == "quantity"
 
     def is_conversion(self, money: Cue) -> bool:
-        index = self.monies.index(money)
-        return (
-            index > 0
-            and word_before(self.doc, money.start) == "("
-            and self.monies[index - 1].end == money.start - 1
-        )
+        """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a
+        breakdown ('industrial supplies ($2.0 billion)'), never a figure of its own."""
+        return word_before(self.doc, money.start) == "("
 
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
@@ -274,7 +277,10 @@ class ClauseReader:
             and start <= c.start
             and c.end <= money.start
             and not self.follows_money(c)
-            and word_before(self.doc, c.start) not in RULES.words["period_not_own"]
+            and (
+                word_before(self.doc, c.start) not in RULES.words["period_not_own"]
+                or word_after(self.doc, c.end + 1) == "when"  # "since fiscal 1983, when the …"
+            )
             and (
                 compared
                 or not any(k.kind == "cmp" and k.end == c.start for k in self.clause.mentions)
@@ -363,8 +369,9 @@ class ClauseReader:
                 return cue.detail  # "the 50 billion surplus forecast by …"
             if not (start <= cue.start and cue.end <= money.start):
                 continue
-            if word_before(self.doc, cue.start) in ("than", "as"):
-                continue  # "narrowed more than expected to …" is still an actual figure
+            words = [t.lower_ for t in self.doc[max(0, cue.start - 3) : cue.start] if t.text != "-"]
+            if words and words[-1] in ("than", "as"):
+                continue  # "more than expected", "larger-than-expected": still an actual figure
             if cue.detail == "threshold":
                 if money.start - cue.end <= RULES.threshold_window:
                     return None
@@ -431,7 +438,11 @@ class ClauseReader:
             return None
         words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:3]
         opening_flow = [c for c in self.clause.of("flow") if c.start < money.start]
-        if not set(words) & RULES.words["continuation_pronouns"] and not opening_flow:
+        record = [  # "The previous monthly record was $16.46 billion in January"
+            c for c in self.clause.of("qual")
+            if c.detail == "record" and 0 <= money.start - c.end <= RULES.qualifier_before_window
+        ]
+        if not set(words) & RULES.words["continuation_pronouns"] and not opening_flow and not record:
             return None
         return self.context.last_draft  # also "Goods were $121.2 billion …" after "Exports …"
 
@@ -454,6 +465,7 @@ class ClauseReader:
             for c in self.clause.of("cmp")
             if c.end <= money.start
             and c.start >= previous_end
+            and word_before(self.doc, money.start) != "to"  # "from November to $35.3 billion"
             and (
                 money.start - c.end <= RULES.comparison_window
                 or self.shift_between(c.end, money.start) is not None
@@ -608,14 +620,21 @@ class ClauseReader:
     def fiscal_for(self, period: Period | None, reporter: str | None) -> Period | None:
         """A fiscal year the text did not bound ('fiscal 1987', '1986/87') in the reporter's
         own calendar (Australia's ends in June, the U.S. government's in September)."""
-        if period is None or period.granularity != "fiscal_year" or reporter is None:
+        if period is None or reporter is None or reporter not in RULES.fiscal_year_end:
             return period
-        end_month = RULES.fiscal_year_end.get(reporter)
-        if end_month is None or period.end.endswith(f"-{end_month:02d}"):
-            return period
-        if any(word in period.raw.lower() for word in ("end", "ended", "ending", " to ")):
+        raw = period.raw.lower()
+        if any(word in raw for word in ("end", "ended", "ending", " to ")):
             return period  # the text says when it ends
-        return fiscal_period(int(period.code[2:]), end_month, period.raw)
+        end_month = RULES.fiscal_year_end[reporter]
+        if period.granularity == "fiscal_year":
+            return fiscal_period(int(period.code[2:]), end_month, period.raw)
+        if period.granularity == "months" and ("fiscal" in raw or "financial" in raw):
+            # "the first nine months of the 1995/96 financial year": from the year's start
+            months = end_month - 3 - (0 if "/" in raw else 12)
+            y1, m1 = (int(part) for part in period.start.split("-"))
+            y2, m2 = (int(part) for part in period.end.split("-"))
+            return make_period(shift_months(y1, m1, months), shift_months(y2, m2, months), period.raw)
+        return period
 
     def year_to_date(self, period: Period, draft: Draft) -> Period:
         """'a surplus for 1987 of 180 mln' in March 1987: a figure so far this year."""

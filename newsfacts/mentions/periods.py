@@ -108,7 +108,8 @@ def _ym(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by ``delta`` months."""
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
 
@@ -157,12 +158,10 @@ def make_period(
 
 
 def fiscal_period(year: int, end_month: int, raw: str) -> Period:
-    """Fiscal year ``year`` (named by the year it ends in), ending in ``end_month``.
-
-    Where the text does not say when the year ends, March is assumed (Japan, Britain,
-    India); the rule layer moves it for economies whose year ends elsewhere.
-    """
-    start = _shift_month(year, end_month, -11)
+    """Fiscal year ``year``, named by the year it ends in ("1986/87" → FY1987), ending in
+    ``end_month`` (March where the text does not say; the rule layer moves it for economies
+    whose year ends elsewhere)."""
+    start = shift_months(year, end_month, -11)
     return make_period(start, (year, end_month), raw, fiscal_year=year)
 
 
@@ -182,8 +181,8 @@ def shift_period(period: Period, shift: PeriodShift) -> Period:
     months = 12 * shift.n if shift.unit == "year" else length * shift.n
     if period.granularity == "months" and shift.unit == "step":
         months = 12 * shift.n  # "the first nine months ... the previous year"
-    start = _shift_month(y1, m1, months)
-    end = _shift_month(y2, m2, months)
+    start = shift_months(y1, m1, months)
+    end = shift_months(y2, m2, months)
     fiscal = None
     if period.granularity == "fiscal_year":
         fiscal = int(period.code[2:]) + months // 12
@@ -223,6 +222,11 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
         rf"(?:the )?{_month('m1')}\s*(?:-|to|through|thru|and)\s*{_month('m2')}"
         rf"(?:,? (?:of )?{_year('y')})?"
         r"(?: (?:quarter|period))?",
+        # "the first six months of fiscal 1986", "the first nine months of the 1995/96 financial year"
+        r"(?:the )?first (?P<fcount>\w+) months? of (?:the )?(?:fiscal|financial) (?:year )?"
+        r"(?P<fyear>(?:19|20)\d\d)(?:/(?P<fyearb>\d\d))?(?: (?:fiscal |financial )?year)?",
+        r"(?:the )?first (?P<fcount2>\w+) months? of (?:the )?(?P<fyear2>(?:19|20)\d\d)/"
+        r"(?P<fyear2b>\d\d) (?:fiscal |financial )?year",
         # "the first nine months of 1986", "the first two months of this year"
         r"(?:the )?first (?P<count>\w+) months?(?: of (?:the year|(?P<yr>(?:19|20)\d\d)|"
         r"(?P<rel>this year|last year)))?",
@@ -287,6 +291,18 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
             return None
         y1 = y2 if m1 <= m2 else y2 - 1
         return make_period((y1, m1), (y2, m2), raw)
+    if g.get("fcount") or g.get("fcount2"):
+        count = _count(g.get("fcount") or g["fcount2"])
+        first, second = g.get("fyear") or g["fyear2"], g.get("fyearb") or g.get("fyear2b")
+        fiscal = int(first) if not second else int(first) // 100 * 100 + int(second)
+        if second and fiscal < int(first):
+            fiscal += 100
+        if count is None or not 1 <= count <= 12:
+            return None
+        # an April start: "fiscal 1986" starts in 1986, "1995/96" in 1995; the rule layer
+        # moves the run for economies whose year starts in another month
+        start = (fiscal - 1, 4) if second else (fiscal, 4)
+        return make_period(start, shift_months(*start, count - 1), raw)
     if g.get("count"):
         count = _count(g["count"])
         if g.get("yr"):
@@ -306,14 +322,14 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
         end_year = int(year_text) if year_text else _latest_before(end_month, published)
         if end_year is None:
             return None
-        return make_period(_shift_month(end_year, end_month, -2), (end_year, end_month), raw)
+        return make_period(shift_months(end_year, end_month, -2), (end_year, end_month), raw)
     if g.get("count2"):
         length = SPAN_WORDS.get(g["count2"]) or _count(g["count2"].split()[0])
         count, end_month = length, MONTHS[g["mend"]]
         end_year = int(g["yend"]) if g.get("yend") else _latest_before(end_month, published)
         if count is None or end_year is None or not 1 <= count <= 24:
             return None
-        return make_period(_shift_month(end_year, end_month, 1 - count), (end_year, end_month), raw)
+        return make_period(shift_months(end_year, end_month, 1 - count), (end_year, end_month), raw)
     if g.get("qord") or g.get("qnum"):
         quarter = ORDINALS[g["qord"]] if g.get("qord") else int(g["qnum"])
         year_text = g.get("qy1") or g.get("qy2") or g.get("qy3")
@@ -347,6 +363,10 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
                 year = year // 100 * 100 + int(g[second])
                 if year < int(g[first]):
                     year += 100
+            elif first == "fy1":
+                # "fiscal 1986" in an April-to-March year is named by the year it starts in
+                # (Japan); economies whose year ends elsewhere are moved by the rule layer
+                return make_period((year, 4), (year + 1, 3), raw, fiscal_year=year)
             end_month = MONTHS[g["fyend"]] if g.get("fyend") else 3
             return fiscal_period(year, end_month, raw)
     if g.get("mm"):
@@ -373,7 +393,7 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
         return None if year is None else make_period((year, 1), (year, 12), raw)
     if g.get("lastmonth") and published is not None:
         delta = -1 if g["lastmonth"] == "last month" else 0
-        ym = _shift_month(published.year, published.month, delta)
+        ym = shift_months(published.year, published.month, delta)
         return make_period(ym, ym, raw)
     return None
 
