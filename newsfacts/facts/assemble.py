@@ -442,7 +442,8 @@ class ClauseReader:
             c for c in self.clause.of("qual")
             if c.detail == "record" and 0 <= money.start - c.end <= RULES.qualifier_before_window
         ]
-        if not set(words) & RULES.words["continuation_pronouns"] and not opening_flow and not record:
+        pronoun = set(words) & RULES.words["continuation_pronouns"]
+        if not (pronoun or opening_flow or record):
             return None
         return self.context.last_draft  # also "Goods were $121.2 billion …" after "Exports …"
 
@@ -633,7 +634,8 @@ class ClauseReader:
             months = end_month - 3 - (0 if "/" in raw else 12)
             y1, m1 = (int(part) for part in period.start.split("-"))
             y2, m2 = (int(part) for part in period.end.split("-"))
-            return make_period(shift_months(y1, m1, months), shift_months(y2, m2, months), period.raw)
+            start, end = shift_months(y1, m1, months), shift_months(y2, m2, months)
+            return make_period(start, end, period.raw)
         return period
 
     def year_to_date(self, period: Period, draft: Draft) -> Period:

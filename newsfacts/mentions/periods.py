@@ -222,7 +222,7 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
         rf"(?:the )?{_month('m1')}\s*(?:-|to|through|thru|and)\s*{_month('m2')}"
         rf"(?:,? (?:of )?{_year('y')})?"
         r"(?: (?:quarter|period))?",
-        # "the first six months of fiscal 1986", "the first nine months of the 1995/96 financial year"
+        # "the first six months of fiscal 1986", "the first nine months of the 1995/96 …"
         r"(?:the )?first (?P<fcount>\w+) months? of (?:the )?(?:fiscal|financial) (?:year )?"
         r"(?P<fyear>(?:19|20)\d\d)(?:/(?P<fyearb>\d\d))?(?: (?:fiscal |financial )?year)?",
         r"(?:the )?first (?P<fcount2>\w+) months? of (?:the )?(?P<fyear2>(?:19|20)\d\d)/"
