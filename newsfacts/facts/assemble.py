@@ -295,10 +295,19 @@ class ClauseReader:
 
     def follows_money(self, cue: Cue) -> bool:
         """'… 86 billion in 1985 and …', '… in February from 5.34 billion': a period said right
-        after another figure, or right before a comparison, belongs to the figure before it."""
-        return any(
-            0 <= cue.start - m.end <= RULES.period_adjacent_window for m in self.monies
-        ) or any(k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions)
+        after another figure, or right before a comparison, belongs to the figure before it
+        (but not one after a comparison cue: '… higher than last year's 10.1 billion')."""
+        after_figure = any(
+            0 <= cue.start - m.end <= RULES.period_adjacent_window
+            and not any(
+                k.kind == "cmp" and m.end <= k.start < cue.start for k in self.clause.mentions
+            )
+            for m in self.monies
+        )
+        before_comparison = any(
+            k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
+        )
+        return after_figure or before_comparison
 
     # -- change, qualifiers, flow ---------------------------------------------------------
     def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
@@ -439,7 +448,8 @@ class ClauseReader:
         words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:3]
         opening_flow = [c for c in self.clause.of("flow") if c.start < money.start]
         record = [  # "The previous monthly record was $16.46 billion in January"
-            c for c in self.clause.of("qual")
+            c
+            for c in self.clause.of("qual")
             if c.detail == "record" and 0 <= money.start - c.end <= RULES.qualifier_before_window
         ]
         pronoun = set(words) & RULES.words["continuation_pronouns"]
