@@ -624,7 +624,7 @@ class ClauseReader:
         elif main is not None and main.period is not None:
             draft.period = shift_period(main.period, self.context.comparison_shift)
             draft.rule_ids.append(RULES.ids["period.default-previous"])
-        elif main is None:
+        elif main is None and self.context.period is not None:
             draft.period = self.context.period
             draft.rule_ids.append(RULES.ids["period.default-context"])
 
