@@ -13,6 +13,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("newsfacts.mentions",),
     ("newsfacts.facts",),
     ("newsfacts.pipeline", "newsfacts.extract"),
+    ("newsfacts.validation",),
     ("newsfacts.outputs",),
     ("newsfacts.evaluate",),
     ("newsfacts.cli", "newsfacts.__main__", "newsfacts"),
