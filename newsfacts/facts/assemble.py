@@ -238,7 +238,11 @@ class ClauseReader:
         if before and anchor - before[-1].end <= RULES.reporter_adjacent_window:
             reporter = str(before[-1].value)
             rules.append(before[-1].rule_id)
-        else:
+        elif before and self.context.reporter == partner:
+            # "the U.S. … 7.4 billion dlr trade deficit with Seoul" in a Korean story
+            reporter = str(before[-1].value)
+            rules.append(before[-1].rule_id)
+        elif self.context.reporter != partner:
             reporter = self.context.reporter
         if partner == "WLD" and RULES.words["bilateral"].intersection(
             t.lower_ for t in self.doc[max(0, phrase.start - 2) : phrase.start]
@@ -302,6 +306,7 @@ class ClauseReader:
             and not any(
                 k.kind == "cmp" and m.end <= k.start < cue.start for k in self.clause.mentions
             )
+            and "(" not in {t.text for t in self.doc[m.end : cue.start]}
             for m in self.monies
         )
         before_comparison = any(
@@ -419,7 +424,25 @@ class ClauseReader:
                 self.drafts.append(draft)
                 self.context.remember(draft)
             previous_end = money.end
+        self.pair_from_to()
         return self.drafts
+
+    def pair_from_to(self) -> None:
+        """'slumping from 800 mln dlrs to 200 mln': the first figure is the second's previous."""
+        for first, second in zip(self.drafts, self.drafts[1:], strict=False):
+            if (
+                first.role == "main"
+                and second.role == "main"
+                and first.indicator == second.indicator
+                and word_before(self.doc, first.money.start) == "from"
+                and word_before(self.doc, second.money.start) == "to"
+                and self.monies.index(second.money) == self.monies.index(first.money) + 1
+            ):
+                first.role, first.main, second.previous = "comparison", second, first
+                first.reporter, first.partner = second.reporter, second.partner
+                if not first.period_explicit and second.period is not None:
+                    first.period = shift_period(second.period, self.context.comparison_shift)
+                first.rule_ids.append(RULES.ids["role.comparison"])
 
     def shift_between(self, start: int, end: int) -> Cue | None:
         """'from the year-ago month total of 8.5 billion': a relative period between a
@@ -463,8 +486,9 @@ class ClauseReader:
         mains = [d for d in self.drafts if d.role == "main"]
         if len(run) < 2 or not mains:
             return
-        if len(mains) >= len(run):
-            for figure, main in zip(run, mains[-len(run) :], strict=True):
+        targets = mains[-len(run) :]
+        if len(mains) >= len(run) and all(main.previous is None for main in targets):
+            for figure, main in zip(run, targets, strict=True):
                 self.assigned[figure.start] = main
         else:  # "1.45 billion compared with 1.32 billion in February and 1.02 billion in 1986"
             for figure in run:
@@ -689,18 +713,19 @@ class ClauseReader:
         draft.role, draft.main = "comparison", main
         draft.reporter, draft.partner = main.reporter, main.partner
         draft.rule_ids.append(RULES.ids["role.comparison"])
+        revised = self.drafts[-1] if self.drafts else main  # the figure said just before
         cue_start = min(
             [
                 c.start
                 for c in self.clause.of("cmp")
-                if main.money.end <= c.start < draft.money.start
+                if revised.money.end <= c.start < draft.money.start
             ]
             or [draft.money.start]
         )
         superseding = [
             q
             for q in self.clause.of("qual")
-            if main.money.end <= q.start < cue_start
+            if revised.money.end <= q.start < cue_start
             and (
                 q.detail == "revised-away"
                 or (
@@ -712,9 +737,9 @@ class ClauseReader:
         revised_to = "revised" in main.qualifiers and not draft.period_explicit
         if superseding or revised_to:
             # "revised from 10.5 billion", "was revised to 623 mln from 533 mln": the first
-            # estimate is no fact
+            # estimate is no fact; the figure that replaced it is marked revised
             draft.superseded = True
-            main.qualifiers.add("revised")
+            (revised if superseding else main).qualifiers.add("revised")
         elif main.previous is None:
             main.previous = draft
 
