@@ -210,10 +210,12 @@ class ClauseReader:
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
         end = money.start
-        if word_before(self.doc, end) in ("by", "of"):  # "rose by $2 billion", "an increase of …"
+        # "rose by only $2 billion", "an increase of …"
+        while end > 0 and (
+            self.doc[end - 1].is_space
+            or self.doc[end - 1].lower_ in RULES.words["change_amount_links"]
+        ):
             end -= 1
-            while end > 0 and self.doc[end - 1].is_space:
-                end -= 1
         return any(cue.kind == "chg" and cue.end == end for cue in self.clause.mentions)
 
     # -- places ---------------------------------------------------------------------------
@@ -423,7 +425,7 @@ class ClauseReader:
             if draft is not None:
                 self.drafts.append(draft)
                 self.context.remember(draft)
-            previous_end = money.end
+                previous_end = money.end  # a dropped amount (a change, a price) ends nothing
         self.pair_from_to()
         return self.drafts
 

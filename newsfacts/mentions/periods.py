@@ -226,7 +226,7 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the )?first (?P<fcount>\w+) months? of (?:the )?(?:fiscal|financial) (?:year )?"
         r"(?P<fyear>(?:19|20)\d\d)(?:/(?P<fyearb>\d\d))?(?: (?:fiscal |financial )?year)?",
         r"(?:the )?first (?P<fcount2>\w+) months? of (?:the )?(?P<fyear2>(?:19|20)\d\d)/"
-        r"(?P<fyear2b>\d\d) (?:fiscal |financial )?year",
+        r"(?P<fyear2b>\d\d)(?: (?:fiscal |financial )?year)?",
         # "the first nine months of 1986", "the first two months of this year"
         r"(?:the )?first (?P<count>\w+) months?(?: of (?:the year|(?P<yr>(?:19|20)\d\d)|"
         r"(?P<rel>this year|last year)))?",
