@@ -413,7 +413,7 @@ class ClauseReader:
 
     # -- the clause -----------------------------------------------------------------------
     def read(self) -> list[Draft]:
-        previous_end = self.clause.start
+        previous_end = last_amount_end = self.clause.start
         for position, money in enumerate(self.monies):
             following = (
                 self.monies[position + 1].start
@@ -421,11 +421,12 @@ class ClauseReader:
                 else self.clause.end
             )
             self.note_currency(money)
-            draft = self.read_money(money, previous_end, following)
+            draft = self.read_money(money, previous_end, following, last_amount_end)
             if draft is not None:
                 self.drafts.append(draft)
                 self.context.remember(draft)
-                previous_end = money.end  # a dropped amount (a change, a price) ends nothing
+                previous_end = money.end  # a dropped amount (a change, a price) ends no context
+            last_amount_end = money.end
         self.pair_from_to()
         return self.drafts
 
@@ -496,7 +497,12 @@ class ClauseReader:
             for figure in run:
                 self.assigned[figure.start] = mains[-1]
 
-    def read_money(self, money: Cue, previous_end: int, following: int) -> Draft | None:
+    def read_money(
+        self, money: Cue, previous_end: int, following: int, last_amount_end: int
+    ) -> Draft | None:
+        """A draft for one amount. ``previous_end`` ends the last figure read and
+        ``last_amount_end`` the last amount of any kind: after a comparison cue, a forecast
+        word before that amount no longer governs this one."""
         cmp_cues = [
             c
             for c in self.clause.of("cmp")
@@ -519,7 +525,10 @@ class ClauseReader:
         if template is None and self.has_unknown_partner(phrase):
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
-        modality = self.modality(previous_end, money, phrase)
+        compared_since = any(
+            last_amount_end <= c.start < money.start for c in self.clause.of("cmp")
+        )  # "would end up 3 billion higher than last year's 10.1 billion": an actual figure
+        modality = self.modality(last_amount_end if compared_since else previous_end, money, phrase)
         if modality is None:
             return None
         earlier = [d for d in self.drafts if d.phrase.start == phrase.start]
