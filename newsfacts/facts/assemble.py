@@ -151,7 +151,7 @@ class ClauseReader:
             index -= 1
         if index >= self.clause.start:
             token = self.doc[index]
-            modifier = token.is_alpha and token.is_lower  # "automobile product exports"
+            modifier = token.is_alpha  # "automobile product exports", "Coffee exports"
             if (
                 modifier
                 and token.lower_ not in RULES.words["trade_modifiers"]
@@ -471,7 +471,7 @@ class ClauseReader:
         """'It widened to 3.61 billion': a clause with no indicator goes on from the last figure."""
         if self.phrases or self.context.last_draft is None:
             return None
-        words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:3]
+        words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:1]
         opening_flow = [c for c in self.clause.of("flow") if c.start < money.start]
         record = [  # "The previous monthly record was $16.46 billion in January"
             c

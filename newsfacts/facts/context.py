@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, Cue, is_partner_place
+from newsfacts.facts.clauses import Clause, Cue, is_partner_place, word_before
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
@@ -37,6 +37,7 @@ NAMED_DOLLAR_CODES: dict[str, str] = {
     "singapore": "SGD",
 }
 LEAD_CLAUSES = 3
+NOT_OWN_PERIOD: frozenset[str] = frozenset({"from", "since", "until", "till", "before"})
 NEGATIONS: frozenset[str] = frozenset({"not", "neither", "nor", "no", "never"})
 OWNER_WINDOW = 3
 
@@ -136,16 +137,9 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                 cue.kind == "period"
                 and context.period is None
                 and _is_past(cue.value, doc)
-                and (
-                    clause.of("money")
-                    or (
-                        index < LEAD_CLAUSES
-                        and any(
-                            c.detail.startswith(("trade_balance", "current_account"))
-                            for c in clause.of("ind")
-                        )
-                    )
-                )
+                and (clause.of("money") or (index < LEAD_CLAUSES and clause.of("ind")))
+                and word_before(doc, cue.start) not in NOT_OWN_PERIOD
+                and not any(c.kind == "cmp" and c.end == cue.start for c in clause.mentions)
             ):
                 context.period = cue.value  # the lead's period, until a figure says another
     if context.named_dollar is None:

@@ -193,7 +193,8 @@ _SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
     (re.compile(pattern), PeriodShift(unit, n, pattern))  # type: ignore[arg-type]
     for pattern, unit, n in (
         (
-            r"(?:the )?(?:same|corresponding|comparable|like) (?:month|period|months|quarter|time)"
+            r"(?:the |a )?(?:same|corresponding|comparable|like|similar) "
+            r"(?:month|period|months|quarter|time)"
             r"(?: (?:a year (?:earlier|ago|before)|(?:of |in )?(?:last|the previous) year))?",
             "year",
             -1,
