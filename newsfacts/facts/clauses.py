@@ -114,3 +114,10 @@ def is_partner_place(doc: Doc, start: int) -> bool:
             return False
         index -= 1
     return False
+
+
+def token_gap(cue: Cue, other: Cue) -> int:
+    """Tokens between two mentions (0 where they touch or overlap)."""
+    if cue.end <= other.start:
+        return other.start - cue.end
+    return max(0, cue.start - other.end)

@@ -1,0 +1,168 @@
+"""A figure's other attributes: places, change, qualifiers, flow, adjustment, modality,
+currency and sign."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from newsfacts.facts.clauses import Cue, is_partner_place, token_gap, word_after
+from newsfacts.facts.drafts import Draft
+from newsfacts.facts.phrases import IndicatorPhrase
+from newsfacts.facts.rules import RULES
+from newsfacts.facts.view import ClauseView
+from newsfacts.mentions.money import currency_families, resolve_family
+from newsfacts.schema import Money, Period
+
+
+class AttributeRules(ClauseView):
+    """Places, change, qualifiers, flow, adjustment, modality, currency and sign."""
+
+    def is_partner(self, place: Cue) -> bool:
+        return is_partner_place(self.doc, place.start)
+
+    def places(
+        self, phrase: IndicatorPhrase, anchor: int, limit: int, search_from: int
+    ) -> tuple[str | None, str, list[str]]:
+        """Reporter and partner: 'Japan's surplus with the U.S.' → JPN, USA."""
+        places = [cue for cue in self.clause.mentions if cue.kind == "place"]
+        partner, rules = "WLD", []
+        partners = [p for p in places if search_from <= p.start <= limit and self.is_partner(p)]
+        if partners:
+            chosen = min(
+                partners, key=lambda p: (p.start < phrase.start, abs(p.start - phrase.end))
+            )
+            partner = str(chosen.value)
+            rules.append(chosen.rule_id)
+        reporter = None
+        before = [p for p in places if p.end <= anchor and not self.is_partner(p)]
+        if before and anchor - before[-1].end <= RULES.reporter_adjacent_window:
+            reporter = str(before[-1].value)
+            rules.append(before[-1].rule_id)
+        elif before and self.context.reporter == partner:
+            # "the U.S. … 7.4 billion dlr trade deficit with Seoul" in a Korean story
+            reporter = str(before[-1].value)
+            rules.append(before[-1].rule_id)
+        elif self.context.reporter != partner:
+            reporter = self.context.reporter
+        if partner == "WLD" and RULES.words["bilateral"].intersection(
+            t.lower_ for t in self.doc[max(0, phrase.start - 2) : phrase.start]
+        ):
+            # "under U.S. pressure to reduce its bilateral trade surplus": the other place named
+            others = [p for p in places if str(p.value) != reporter]
+            if others:
+                partner = str(others[0].value)
+                rules.append(others[0].rule_id)
+        if reporter == partner:
+            partner = "WLD"
+        return reporter, partner, rules
+
+    def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
+        for percent in (
+            c
+            for c in self.clause.mentions
+            if c.kind == "percent" and start <= c.start and c.end <= stop
+        ):
+            if word_after(self.doc, percent.end) == "of":
+                continue  # a share ("12 pct of exports"), not a change
+            for cue in self.clause.of("chg"):
+                before = 0 <= percent.start - cue.end <= RULES.change_cue_window
+                after = 0 <= cue.start - percent.end <= 1
+                if before or after:
+                    direction = 1 if cue.detail == "up" else -1
+                    return Decimal(percent.value.value) * direction, [percent.rule_id, cue.rule_id]
+        return None, []
+
+    def qualifiers(self, money: Cue) -> tuple[set[str], list[str]]:
+        found: set[str] = set()
+        rules: list[str] = []
+        for cue in self.clause.of("qual"):
+            if cue.detail == "revised-away":
+                continue
+            if min(self.monies, key=lambda m: token_gap(cue, m)) is not money:
+                continue
+            before_ok = (
+                cue.end <= money.start and money.start - cue.end <= RULES.qualifier_before_window
+            )
+            after_ok = (
+                cue.start >= money.end and cue.start - money.end <= RULES.qualifier_after_window
+            )
+            if after_ok and any(
+                0 <= p.start - cue.end <= RULES.qualifier_after_window for p in self.phrases
+            ):
+                continue  # "… as a record level of sales abroad": it qualifies that phrase
+            if before_ok or after_ok:
+                found.add(cue.detail)
+                rules.append(cue.rule_id)
+        return found, rules
+
+    def flow(self, phrase: IndicatorPhrase) -> str | None:
+        window = RULES.flow_window
+        for cue in self.clause.of("flow"):
+            if phrase.start - window <= cue.start and cue.end <= phrase.end + window:
+                return cue.detail
+        return None
+
+    def adjustment(self, start: int, money: Cue) -> bool | None:
+        """The adjustment said for this figure ('the adjusted surplus fell'), else the clause's."""
+        cues = self.clause.of("sa")
+        own = [c for c in cues if start <= c.start and c.end <= money.start]
+        chosen = own[-1] if own else (cues[0] if cues else None)
+        return None if chosen is None else chosen.detail == "true"
+
+    def story_adjustment(self, period: Period | None) -> bool | None:
+        """What the story says of all its figures ('the monthly figures are not seasonally
+        adjusted'); it concerns monthly and quarterly figures, not annual totals."""
+        if period is None or period.granularity not in ("month", "quarter", "months", "half"):
+            return None
+        return self.context.adjustment
+
+    def modality(self, start: int, money: Cue, phrase: IndicatorPhrase) -> str | None:
+        """'actual', a modality, or None where the figure is a threshold (not a fact)."""
+        after = max(money.end, phrase.end if phrase.start >= money.end else money.end)
+        for cue in self.clause.of("mod"):
+            if cue.detail in ("forecast", "target") and 0 <= cue.start - after <= 1:
+                return cue.detail  # "the 50 billion surplus forecast by …"
+            if not (start <= cue.start and cue.end <= money.start):
+                continue
+            words = [t.lower_ for t in self.doc[max(0, cue.start - 3) : cue.start] if t.text != "-"]
+            if words and words[-1] in ("than", "as"):
+                continue  # "more than expected", "larger-than-expected": still an actual figure
+            if cue.detail == "threshold":
+                if money.start - cue.end <= RULES.threshold_window:
+                    return None
+                continue
+            return cue.detail
+        return "actual"
+
+    def note_currency(self, money: Cue) -> None:
+        """Remember the last currency the story wrote, for bare amounts after it."""
+        value: Money = money.value
+        if value.currency is not None:
+            self.context.last_currency = self.currency(value, self.context.reporter)
+
+    def currency(self, money: Money, reporter: str | None) -> str:
+        currency = money.currency
+        if currency is None:
+            return self.context.last_currency or resolve_family(
+                "dollar", reporter, self.context.named_dollar
+            )
+        if currency in currency_families():
+            return resolve_family(currency, reporter, self.context.named_dollar)
+        return currency
+
+    def sign(self, draft: Draft, phrase: IndicatorPhrase, main: Draft | None, start: int) -> int:
+        if draft.indicator in ("exports", "imports"):
+            return 1
+        if phrase.sign is not None:
+            return phrase.sign
+        for other in self.phrases:
+            if (
+                other is not phrase
+                and start <= other.start
+                and other.end <= draft.money.start
+                and other.sign is not None
+            ):
+                return other.sign
+        if main is not None:
+            return main.sign
+        return self.context.sign_of(draft.indicator, draft.reporter, draft.partner)

@@ -1,0 +1,140 @@
+"""Which amounts are figures, and which indicator phrase each belongs to.
+
+A trade figure is an aggregate value next to an indicator phrase; product trade ("coffee
+exports"), changes ("rose $2 billion"), prices, conversions in parentheses and partners
+newsfacts cannot code are not.
+"""
+
+from __future__ import annotations
+
+from newsfacts.facts.clauses import Cue, word_after, word_before
+from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase
+from newsfacts.facts.rules import RULES
+from newsfacts.facts.view import ClauseView
+from newsfacts.schema import Money
+
+
+class FigureRules(ClauseView):
+    """Which amounts are figures, and the phrase each belongs to."""
+
+    def nearest_phrase(self, money: Cue) -> IndicatorPhrase | None:
+        best: tuple[float, IndicatorPhrase] | None = None
+        for phrase in self.phrases:
+            if phrase.end <= money.start and self.in_aside(phrase, money):
+                continue
+            if phrase.end <= money.start:
+                distance: float = money.start - phrase.end
+            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and all(
+                t.lower_ in RULES.words["trade_balance_markers"]
+                for t in self.doc[money.end : phrase.start]
+            ):
+                distance = (
+                    phrase.start - money.end
+                ) * 2 + 1  # "a 14 billion dlr current account deficit"
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, phrase)
+        return best[1] if best else None
+
+    def in_aside(self, phrase: IndicatorPhrase, money: Cue) -> bool:
+        """'The surplus with the U.S., which buys four-fifths of Canadian exports, grew to …':
+        a phrase in a relative clause closed before the figure is not the figure's."""
+        tokens = self.doc[self.clause.start : money.start]
+        opening = [t.i for t in tokens if t.text == "," and t.i < phrase.start]
+        closing = [t.i for t in tokens if t.text == "," and t.i >= phrase.end]
+        if not opening or not closing:
+            return False
+        inside = self.doc[opening[-1] + 1 : phrase.start]
+        return any(t.lower_ in RULES.words["relative_pronouns"] for t in inside)
+
+    def indicator(self, phrase: IndicatorPhrase) -> str | None:
+        """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
+        if (
+            "exclude_balance" in phrase.details
+            and phrase.sign is not None
+            and word_before(self.doc, phrase.start) in RULES.words["trade_balance_markers"]
+        ):
+            return "trade_balance"  # "the merchandise trade balance of payments deficit"
+        indicator = phrase.indicator
+        if indicator == "trade_balance" and phrase.balance_family(self.doc) is None:
+            family = self.context.balance_before(phrase.start)
+            return None if family == EXCLUDED else family
+        return indicator
+
+    def is_product_trade(self, phrase: IndicatorPhrase) -> bool:
+        """'automobile product exports', 'exports of cars': one product's trade, not a total."""
+        if phrase.indicator not in ("exports", "imports"):
+            return False
+        first = phrase.cues[0]
+        index = first.start - 1
+        while index >= self.clause.start and self.doc[index].is_space:
+            index -= 1
+        if index >= self.clause.start:
+            token = self.doc[index]
+            modifier = token.is_alpha  # "automobile product exports", "Coffee exports"
+            if (
+                modifier
+                and token.lower_ not in RULES.words["trade_modifiers"]
+                and not any(
+                    c.end == index + 1 and c.kind in ("place", "period", "flow", "basis")
+                    for c in self.clause.mentions
+                )
+            ):
+                return True
+        last = phrase.cues[-1]
+        if word_after(self.doc, last.end) == "of":
+            target = word_after(self.doc, last.end + 1)
+            if target == "the":
+                return False
+            return target.isalpha() and target not in RULES.words["trade_of_objects"]
+        return False
+
+    def has_unknown_partner(self, phrase: IndicatorPhrase) -> bool:
+        """'the deficit with Western Europe': a partner newsfacts cannot code is no total."""
+        index = phrase.end
+        if word_after(self.doc, index) not in RULES.words["partner_markers"]:
+            return False
+        while index < len(self.doc) and (
+            self.doc[index].is_space
+            or self.doc[index].lower_ in RULES.words["partner_markers"]
+            or self.doc[index].lower_ == "the"
+        ):
+            index += 1
+        if index >= len(self.doc) or not self.doc[index].is_title:
+            return False
+        return not any(
+            c.kind in ("place", "money", "period") and c.start <= index < c.end
+            for c in self.clause.mentions
+        )
+
+    def is_not_a_value(self, money: Cue) -> bool:
+        """Prices and rates (no scale word, under a million) and bare numbers that go on from a
+        volume ('7.9 million barrels a day, down from 8.4 million') are no trade values."""
+        value: Money = money.value
+        if value.scale is None and abs(value.value) < RULES.smallest_value:
+            return True
+        if value.currency is not None:
+            return False
+        before = [
+            c
+            for c in self.clause.mentions
+            if c.kind in ("money", "quantity") and c.end <= money.start
+        ]
+        return bool(before) and before[-1].kind == "quantity"
+
+    def is_conversion(self, money: Cue) -> bool:
+        """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a
+        breakdown ('industrial supplies ($2.0 billion)'), never a figure of its own."""
+        return word_before(self.doc, money.start) == "("
+
+    def is_change_amount(self, money: Cue) -> bool:
+        """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
+        end = money.start
+        # "rose by only $2 billion", "an increase of …"
+        while end > 0 and (
+            self.doc[end - 1].is_space
+            or self.doc[end - 1].lower_ in RULES.words["change_amount_links"]
+        ):
+            end -= 1
+        return any(cue.kind == "chg" and cue.end == end for cue in self.clause.mentions)

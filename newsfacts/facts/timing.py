@@ -1,0 +1,169 @@
+"""The period of a figure: said with it, before it, relative to another, or the story's."""
+
+from __future__ import annotations
+
+from newsfacts.facts.clauses import Cue, word_after, word_before
+from newsfacts.facts.drafts import Draft
+from newsfacts.facts.rules import RULES
+from newsfacts.facts.view import ClauseView
+from newsfacts.mentions.periods import (
+    PeriodShift,
+    fiscal_period,
+    make_period,
+    shift_months,
+    shift_period,
+)
+from newsfacts.schema import Period
+
+
+class PeriodRules(ClauseView):
+    """The period a figure is for."""
+
+    def period_cue(self, money: Cue, stop: int, start: int, compared: bool) -> Cue | None:
+        """The period said with a figure: right after it, else just before, else earlier.
+
+        Before a main figure, a period right after "from" belongs to the comparison
+        ("dropped 9.7 per cent from November to $35.3 billion").
+        """
+        after = [
+            c
+            for c in self.clause.mentions
+            if c.kind in ("period", "period_shift")
+            and money.end <= c.start < stop
+            and c.start - money.end <= RULES.period_after_window
+            and not any(
+                0 <= p.start - c.end <= 1 for p in self.phrases
+            )  # "… and the February surplus"
+            and word_before(self.doc, c.start) not in RULES.words["period_not_own"]
+        ]  # "highest since October"
+        before = [
+            c
+            for c in self.clause.mentions
+            if (c.kind == "period" or (c.kind == "period_shift" and c.value.unit == "whole_year"))
+            and start <= c.start
+            and c.end <= money.start
+            and not self.follows_money(c)
+            and (
+                word_before(self.doc, c.start) not in RULES.words["period_not_own"]
+                or word_after(self.doc, c.end + 1) == "when"  # "since fiscal 1983, when the …"
+            )
+            and (
+                compared
+                or not any(k.kind == "cmp" and k.end == c.start for k in self.clause.mentions)
+            )
+        ]
+        adjacent = before and money.start - before[-1].end <= RULES.period_adjacent_window
+        if adjacent and (not after or after[0].start - money.end > 1):
+            return before[-1]
+        if after:
+            return after[0]
+        return before[-1] if before else None
+
+    def follows_money(self, cue: Cue) -> bool:
+        """'… 86 billion in 1985 and …', '… in February from 5.34 billion': a period said right
+        after another figure, or right before a comparison, belongs to the figure before it
+        (but not one after a comparison cue: '… higher than last year's 10.1 billion')."""
+        after_figure = any(
+            0 <= cue.start - m.end <= RULES.period_adjacent_window
+            and not any(
+                k.kind == "cmp" and m.end <= k.start < cue.start for k in self.clause.mentions
+            )
+            and "(" not in {t.text for t in self.doc[m.end : cue.start]}
+            for m in self.monies
+        )
+        before_comparison = any(
+            k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
+        )
+        return after_figure or before_comparison
+
+    def shift_between(self, start: int, end: int) -> Cue | None:
+        """'from the year-ago month total of 8.5 billion': a relative period between a
+        comparison cue and its figure."""
+        shifts = [c for c in self.clause.of("period_shift") if start <= c.start and c.end <= end]
+        if not shifts:
+            return None
+        between = [t.lower_ for t in self.doc[shifts[-1].end : end] if not t.is_space]
+        return shifts[-1] if set(between) <= RULES.words["shift_to_figure"] else None
+
+    def set_period(self, draft: Draft, cue: Cue | None, main: Draft | None) -> None:
+        period: Period | None = None
+        if cue is not None:
+            value = cue.value
+            if isinstance(value, PeriodShift):
+                anchor = main.period if main else self.context.period
+                period = shift_period(anchor, value) if anchor else None
+            elif (
+                main is not None
+                and main.period is not None
+                and value.granularity == "year"
+                and main.period.granularity not in ("year", "fiscal_year")
+            ):
+                # "to 3.58 billion in Jan-Aug from 3.18 billion in 1986 / last year": the same
+                # months of that year
+                period = shift_period(
+                    main.period, PeriodShift("to_year", int(value.code), cue.span.text)
+                )
+            else:
+                period = value
+            if period is not None:
+                draft.rule_ids.append(cue.rule_id)
+        if (
+            main is not None
+            and period is not None
+            and main.period is not None
+            and period.code == main.period.code
+            and not isinstance(cue and cue.value, PeriodShift)
+        ):
+            if not main.period_explicit:
+                main.period, main.period_explicit = period, True
+            period = (
+                None  # "to 10.44 billion from 9.85 billion in February": February is the main's
+            )
+        if period is not None:
+            draft.period, draft.period_explicit = self.year_to_date(period, draft), True
+        elif main is not None and main.period is not None:
+            draft.period = shift_period(main.period, self.context.comparison_shift)
+            draft.rule_ids.append(RULES.ids["period.default-previous"])
+        elif main is None and self.context.period is not None:
+            draft.period = self.context.period
+            draft.rule_ids.append(RULES.ids["period.default-context"])
+
+    def fiscal_for(self, period: Period | None, reporter: str | None) -> Period | None:
+        """A fiscal year the text did not bound ('fiscal 1987', '1986/87') in the reporter's
+        own calendar (Australia's ends in June, the U.S. government's in September)."""
+        if period is None or reporter is None or reporter not in RULES.fiscal_year_end:
+            return period
+        raw = period.raw.lower()
+        if any(word in raw for word in ("end", "ended", "ending", " to ")):
+            return period  # the text says when it ends
+        end_month = RULES.fiscal_year_end[reporter]
+        if period.granularity == "fiscal_year":
+            return fiscal_period(int(period.code[2:]), end_month, period.raw)
+        if period.granularity == "months" and ("fiscal" in raw or "financial" in raw):
+            # "the first nine months of the 1995/96 financial year": from the year's start
+            months = end_month - 3 - (0 if "/" in raw else 12)
+            y1, m1 = (int(part) for part in period.start.split("-"))
+            y2, m2 = (int(part) for part in period.end.split("-"))
+            start, end = shift_months(y1, m1, months), shift_months(y2, m2, months)
+            return make_period(start, end, period.raw)
+        return period
+
+    def year_to_date(self, period: Period, draft: Draft) -> Period:
+        """'a surplus for 1987 of 180 mln' in March 1987: a figure so far this year."""
+        published = self.doc._.nf_published
+        now = self.context.period
+        if (
+            draft.modality != "actual"
+            or published is None
+            or now is None
+            or period.granularity != "year"
+            or int(period.code) != published.year
+            or not now.end.startswith(period.code)
+            or now.end.endswith("-12")
+        ):
+            return period
+        return make_period(
+            (published.year, 1),
+            tuple(int(p) for p in now.end.split("-")),  # type: ignore[arg-type]
+            period.raw,
+        )

@@ -1,0 +1,24 @@
+"""What every part of the rule layer sees of one clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.facts.clauses import Clause
+from newsfacts.facts.context import DocContext
+from newsfacts.facts.drafts import Draft
+from newsfacts.facts.phrases import indicator_phrases
+
+
+class ClauseView:
+    """One clause, its document, and what the story said before (``context``)."""
+
+    def __init__(self, clause: Clause, doc: Doc, context: DocContext, in_title: bool) -> None:
+        self.clause = clause
+        self.doc = doc
+        self.context = context
+        self.in_title = in_title
+        self.phrases = indicator_phrases(clause)
+        self.monies = clause.of("money")
+        self.drafts: list[Draft] = []
+        self.assigned: dict[int, Draft] = {}
