@@ -17,17 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import GoldError
-from newsfacts.schema import ErrorRecord
+from newsfacts.schema import GOLD_FIELDS, ErrorRecord
 
 MATCH_FIELDS: tuple[str, ...] = ("indicator", "reporter", "partner", "period")
-ATTRIBUTE_FIELDS: tuple[str, ...] = (
-    "flow",
-    "currency",
-    "change_pct",
-    "previous_value",
-    "previous_period",
-    "qualifiers",
-    "seasonally_adjusted",
+# every other SCHEMA.md field, but the value (matched) and the evidence (any span will do)
+ATTRIBUTE_FIELDS: tuple[str, ...] = tuple(
+    name for name in GOLD_FIELDS if name not in {"doc_id", *MATCH_FIELDS, "value", "evidence"}
 )
 VALUE_TOLERANCE = 0.001
 _RUN = re.compile(r"^(\d{4})-(\d\d)/(\d{4})-(\d\d)$")

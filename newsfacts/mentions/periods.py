@@ -265,6 +265,27 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+def _part_of_year(
+    number: int,
+    months: int,
+    year_text: str | None,
+    relative: str | None,
+    published: dt.date | None,
+    raw: str,
+) -> Period | None:
+    """The ``number``-th part of ``months`` months of a year (a quarter, a half)."""
+    first = number * months - months + 1
+    if year_text:
+        year: int | None = int(year_text)
+    elif relative:
+        year = _rel_year(relative, published)
+    else:
+        year = _latest_before(first, published)
+    if year is None:
+        return None
+    return make_period((year, first), (year, number * months), raw)
+
+
 def _rel_year(word: str | None, published: dt.date | None) -> int | None:
     if published is None:
         return None
@@ -334,27 +355,10 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
     if g.get("qord") or g.get("qnum"):
         quarter = ORDINALS[g["qord"]] if g.get("qord") else int(g["qnum"])
         year_text = g.get("qy1") or g.get("qy2") or g.get("qy3")
-        if year_text:
-            year = int(year_text)
-        elif g.get("qrel"):
-            year = _rel_year(g["qrel"], published)
-        else:
-            year = _latest_before(quarter * 3 - 2, published)
-        if year is None:
-            return None
-        return make_period((year, quarter * 3 - 2), (year, quarter * 3), raw)
+        return _part_of_year(quarter, 3, year_text, g.get("qrel"), published, raw)
     if g.get("hord"):
-        half = ORDINALS[g["hord"]]
         year_text = g.get("hy1") or g.get("hy2")
-        if year_text:
-            year = int(year_text)
-        elif g.get("hrel"):
-            year = _rel_year(g["hrel"], published)
-        else:
-            year = _latest_before(half * 6 - 5, published)
-        if year is None:
-            return None
-        return make_period((year, half * 6 - 5), (year, half * 6), raw)
+        return _part_of_year(ORDINALS[g["hord"]], 6, year_text, g.get("hrel"), published, raw)
     for first, second in (("fy1", "fy1b"), ("fy2", "fy2b"), ("fy3", None)):
         if g.get(first):
             year = int(g[first])
