@@ -80,7 +80,12 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         if self.phrases or self.context.last_draft is None:
             return None
         words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:1]
-        opening_flow = [c for c in self.clause.of("flow") if c.start < money.start]
+        first_word = next(
+            (t.i for t in self.doc[self.clause.start : money.start] if not t.is_space), -1
+        )
+        opening_flow = [
+            c for c in self.clause.of("flow") if c.start == first_word
+        ]  # "Goods were …"
         record = [  # "The previous monthly record was $16.46 billion in January"
             c
             for c in self.clause.of("qual")

@@ -142,6 +142,14 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                 and not any(c.kind == "cmp" and c.end == cue.start for c in clause.mentions)
             ):
                 context.period = cue.value  # the lead's period, until a figure says another
+    if context.period is None:  # a lead with no figure: its first period sets the scene
+        lead_periods = [
+            cue.value
+            for clause in clauses[:LEAD_CLAUSES]
+            for cue in clause.of("period")
+            if _is_past(cue.value, doc) and word_before(doc, cue.start) not in NOT_OWN_PERIOD
+        ]
+        context.period = lead_periods[0] if lead_periods else None
     if context.named_dollar is None:
         named = NAMED_DOLLAR.search(doc.text)
         if named:

@@ -72,14 +72,13 @@ class FigureRules(ClauseView):
             index -= 1
         if index >= self.clause.start:
             token = self.doc[index]
-            modifier = token.is_alpha  # "automobile product exports", "Coffee exports"
+            # "automobile product exports", "Coffee exports": a content word of its own, not
+            # a function word ("against exports"), a modifier of totals or another mention
             if (
-                modifier
+                token.is_alpha
+                and not token.is_stop
                 and token.lower_ not in RULES.words["trade_modifiers"]
-                and not any(
-                    c.end == index + 1 and c.kind in ("place", "period", "flow", "basis")
-                    for c in self.clause.mentions
-                )
+                and not any(c.start <= index < c.end for c in self.clause.mentions)
             ):
                 return True
         last = phrase.cues[-1]
