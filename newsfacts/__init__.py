@@ -4,6 +4,7 @@ from newsfacts.extract import Extractor, extract
 from newsfacts.pipeline import build_pipeline, load_pipeline
 from newsfacts.schema import Article, ErrorRecord, Money, Percent, Period, TradeFact
 from newsfacts.settings import Settings
+from newsfacts.validation import Verdict, validate
 
 __version__ = "0.1.0"
 
@@ -16,8 +17,10 @@ __all__ = [
     "Period",
     "Settings",
     "TradeFact",
+    "Verdict",
     "__version__",
     "build_pipeline",
     "extract",
     "load_pipeline",
+    "validate",
 ]

@@ -5,10 +5,13 @@ from __future__ import annotations
 import typer
 
 from newsfacts.cli.build_model import build_model_cli
+from newsfacts.cli.check import check_cli
 from newsfacts.cli.evaluate import evaluate_cli
 from newsfacts.cli.extract import extract_cli
+from newsfacts.cli.reference import reference_app
 from newsfacts.cli.schema import schema_cli
 from newsfacts.cli.show import show_cli
+from newsfacts.cli.validate import validate_cli
 
 app = typer.Typer(
     name="newsfacts",
@@ -22,6 +25,9 @@ app.command("evaluate")(evaluate_cli)
 app.command("show")(show_cli)
 app.command("schema")(schema_cli)
 app.command("build-model")(build_model_cli)
+app.command("validate")(validate_cli)
+app.command("check")(check_cli)
+app.add_typer(reference_app, name="reference")
 
 
 def main() -> None:

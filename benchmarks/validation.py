@@ -1,0 +1,338 @@
+"""Validation against official figures: the seed, first-reported figures, perturbed claims.
+
+Usage (from the repository root, with ../shared beside it):
+
+    python benchmarks/validation.py            # tables
+    python benchmarks/validation.py --json out.json
+
+The reference store is built from ../shared/official: the files agencies publish
+(census_country.xlsx, the FRED CSVs) read by their own importers, plus the transcribed and
+secondary tables converted here to the user CSV format (in a temporary folder, never into
+the repository): the Census 1995 annual revision exhibit (the 1996 vintage of 1993-95),
+ERP 1993 table B-103 and ITA table H04-1 (annual, to 1987), and the first-reported figures
+from news reports (vintage = the report's date).
+
+Sets:
+(a) the seed article's 4 facts, extracted from ../shared/corpus/seed/article.txt;
+(b) the 34 first-reported figures as claims, each checked against a store that leaves out
+    every figure from the same news report (so a claim never meets itself);
+(c) perturbed claims made from the true ones (the seed facts and the claims of (b) that the
+    official figures bear out): value off by 3% beyond rounding (up and down),
+    sign flipped, month (or year) shifted, partner swapped (world ↔ Japan), exports and
+    imports swapped; checked against the full store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from newsfacts.extract import Extractor
+from newsfacts.schema import Article, TradeFact
+from newsfacts.validation import ReferenceStore, SeriesData, Verdict, validate
+from newsfacts.validation.importers import USER_COLUMNS, read_reference_file, read_user_csv
+from newsfacts.validation.periods import shift
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PUBLISHED_FILES = ("census_country.xlsx", "fred_BOPGSTB.csv", "fred_BOPTEXP.csv",
+                   "fred_BOPTIMP.csv")
+EXH4_VINTAGE = "1996-06-01"  # the 1995 annual revision, released mid-1996
+ERP1993_VINTAGE = "1993-01-31"
+ITA_VINTAGE = "2005-06-01"  # table runs to 2004
+SEED_PUBLISHED = "1994-05-20"
+
+# first_reported_from_news.csv measure → indicator, flow, partner
+_MEASURES: dict[str, tuple[str, str, str]] = {
+    "goods_and_services_balance": ("trade_balance", "goods_and_services", "WLD"),
+    "goods_and_services_exports": ("exports", "goods_and_services", "WLD"),
+    "goods_and_services_imports": ("imports", "goods_and_services", "WLD"),
+    "goods_balance": ("trade_balance", "goods", "WLD"),
+    "services_balance": ("trade_balance", "services", "WLD"),
+    "goods_balance_japan": ("trade_balance", "goods", "JPN"),
+    "merchandise_balance": ("trade_balance", "goods", "WLD"),
+    "merchandise_exports": ("exports", "goods", "WLD"),
+    "merchandise_imports": ("imports", "goods", "WLD"),
+    "merchandise_balance_japan": ("trade_balance", "goods", "JPN"),
+}
+
+
+def first_reported_rows(shared: Path) -> list[dict[str, str]]:
+    with (shared / "official" / "first_reported_from_news.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _basis_of(row: dict[str, str], partner: str, flow: str) -> str:
+    """Bilateral figures are Census basis; world goods totals reported from 1994 on are on
+    the BOP basis (the 1993-94 annual 'merchandise' figures match the exhibit's BOP basis),
+    earlier ones on the Census basis."""
+    if partner != "WLD":
+        return "census"
+    if flow != "goods":
+        return "bop"
+    return "bop" if row["source_date"] >= "1994-01-01" else "census"
+
+
+def _user_row(series_id: str, indicator: str, flow: str, basis: str, partner: str,
+              adjusted: bool, period: str, value: str, unit: str, source: str,
+              vintage: str) -> dict[str, str]:
+    return {"series_id": series_id, "indicator": indicator, "flow": flow, "basis": basis,
+            "reporter": "USA", "partner": partner, "seasonally_adjusted":
+            "SA" if adjusted else "NSA", "frequency": "A" if len(period) == 4 else "M",
+            "period": period, "value": value, "unit": unit, "source": source,
+            "vintage": vintage}
+
+
+def secondary_user_rows(shared: Path, leave_out_url: str | None = None) -> list[dict[str, str]]:
+    """The transcribed and secondary tables of ../shared/official as user-CSV rows."""
+    rows: list[dict[str, str]] = []
+    for row in first_reported_rows(shared):
+        if row["source_url"] == leave_out_url:
+            continue
+        indicator, flow, partner = _MEASURES[row["measure"]]
+        basis = _basis_of(row, partner, flow)
+        adjusted = partner == "WLD"
+        freq = "A" if len(row["ref_month"]) == 4 else "M"
+        rows.append(_user_row(
+            f"first-release-{indicator}-{flow}-{basis}-{partner}-{freq}", indicator, flow,
+            basis, partner, adjusted, row["ref_month"], row["value_busd"], "USD billions",
+            "first release as reported in the news (secondary)", row["source_date"]))
+    with (shared / "official" / "census_exh4_annual_revision_1995_goods.csv").open() as f:
+        for row in csv.DictReader(f):
+            period = row["period"]
+            freq = "A" if len(period) == 4 else "M"
+            columns = {
+                ("trade_balance", "bop"): row["goods_balance_bop_basis_musd"],
+                ("trade_balance", "census"): row["goods_balance_census_basis_musd"],
+                ("exports", "bop"): row["goods_exports_bop_basis_musd"],
+                ("exports", "census"): row["goods_exports_census_basis_musd"],
+            }
+            if row["goods_exports_bop_basis_musd"] and row["goods_balance_bop_basis_musd"]:
+                columns["imports", "bop"] = str(int(row["goods_exports_bop_basis_musd"])
+                                                - int(row["goods_balance_bop_basis_musd"]))
+            if row["goods_exports_census_basis_musd"] and row["goods_balance_census_basis_musd"]:
+                columns["imports", "census"] = str(
+                    int(row["goods_exports_census_basis_musd"])
+                    - int(row["goods_balance_census_basis_musd"]))
+            for (indicator, basis), value in columns.items():
+                if value:
+                    rows.append(_user_row(
+                        f"exh4-{indicator}-goods-{basis}-{freq}", indicator, "goods", basis,
+                        "WLD", True, period, value, "USD millions",
+                        "Census/BEA FT-900 1995 annual revision, exhibit 4 (imports = exports "
+                        "- balance)", EXH4_VINTAGE))
+    erp = shared / "official" / "erp1993_table_b103_merchandise_annual_1972_1987.csv"
+    with erp.open() as f:
+        for row in csv.DictReader(f):
+            for indicator, column in (("exports", "exports_fas_total_busd"),
+                                      ("imports", "general_imports_customs_value_busd"),
+                                      ("trade_balance",
+                                       "balance_fas_exports_less_customs_imports_busd")):
+                rows.append(_user_row(
+                    f"erp1993-b103-{indicator}", indicator, "goods", "census", "WLD", False,
+                    row["year"], row[column], "USD billions",
+                    "Economic Report of the President 1993, table B-103", ERP1993_VINTAGE))
+    ita = shared / "official" / "ita_h04t01_bop_annual_1960_1987.csv"
+    with ita.open() as f:
+        for row in csv.DictReader(f):
+            for indicator, stem in (("exports", "exports"), ("imports", "imports"),
+                                    ("trade_balance", "balance")):
+                for flow, part in (("goods_and_services", "total"), ("goods", "goods"),
+                                   ("services", "services")):
+                    rows.append(_user_row(
+                        f"ita-h04-{indicator}-{flow}", indicator, flow, "bop", "WLD", True,
+                        row["year"], row[f"{stem}_{part}_busd"], "USD billions",
+                        "ITA table H04-1, BOP basis", ITA_VINTAGE))
+    return rows
+
+
+def read_secondary(rows: Iterable[dict[str, str]]) -> list[SeriesData]:
+    """Through the user CSV importer, so that the documented format is what is exercised."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "secondary.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=USER_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        return read_user_csv(path)
+
+
+def read_published(shared: Path) -> list[SeriesData]:
+    loaded: list[SeriesData] = []
+    for name in PUBLISHED_FILES:
+        loaded.extend(read_reference_file(shared / "official" / name))
+    return loaded
+
+
+def seed_facts(shared: Path, extractor: Extractor | None = None) -> list[TradeFact]:
+    text = (shared / "corpus" / "seed" / "article.txt").read_text(encoding="utf-8")
+    article = Article(id="seed", text=text, published=dt.date.fromisoformat(SEED_PUBLISHED))
+    return (extractor or Extractor()).extract(article)
+
+
+def claims_from_rows(shared: Path) -> list[tuple[str, TradeFact]]:
+    """(source url, claim) for every first-reported figure, as a fact-checker would type it."""
+    claims = []
+    for number, row in enumerate(first_reported_rows(shared)):
+        indicator, flow, partner = _MEASURES[row["measure"]]
+        value = Decimal(row["value_busd"]) * Decimal(10) ** 9
+        described = row["basis_as_described"]
+        qualifiers: list[str] = ["record"] if "record" in described and "third" not in \
+            described else []
+        evidence = f"${row['value_busd'].lstrip('-')} billion"
+        if "third-highest" in described:
+            qualifiers = ["rank"]
+            evidence += ", its third-highest monthly level"
+        claims.append((row["source_url"], TradeFact(
+            doc_id=f"first-reported-{number:02d}", indicator=indicator,  # type: ignore[arg-type]
+            flow=flow,  # type: ignore[arg-type]
+            reporter="USA", partner=partner, period=row["ref_month"], value=value,
+            currency="USD", qualifiers=tuple(qualifiers),  # type: ignore[arg-type]
+            evidence=evidence, evidence_start=0, evidence_end=len(evidence))))
+    return claims
+
+
+def _digits(value: Decimal, decimals: int) -> str:
+    return f"{abs(value) / Decimal(10) ** 9:.{decimals}f}"
+
+
+def perturb(fact: TradeFact) -> list[tuple[str, TradeFact]]:
+    """Claims that are wrong by construction, each with the kind of error made."""
+    out: list[tuple[str, TradeFact]] = []
+    found = re.search(r"\$?(\d[\d,]*(?:\.\d+)?) billion", fact.evidence)
+    amount = found.group(1) if found else f"{abs(fact.value) / Decimal(10) ** 9}"
+    decimals = len(amount.split(".", 1)[1]) if "." in amount else 0
+    step = Decimal(10) ** -decimals * Decimal(10) ** 9
+    for name, factor in (("value +3%", Decimal("1.03")), ("value -3%", Decimal("0.97"))):
+        raw = fact.value * factor
+        moved = (raw / step).to_integral_value() * step
+        while abs(moved - fact.value) < abs(fact.value) * Decimal("0.03") + step / 2:
+            moved += step if (factor > 1 and fact.value > 0) or (factor < 1 and fact.value < 0) \
+                else -step
+        text = f"${_digits(moved, decimals)} billion"
+        out.append((name, _replace(fact, value=moved, evidence=text)))
+    if fact.indicator == "trade_balance":
+        out.append(("sign flipped", _replace(fact, value=-fact.value)))
+    if fact.period and (moved_period := shift(fact.period, 12 if len(fact.period) == 4 else 1)):
+        out.append(("period shifted", _replace(fact, period=moved_period)))
+    swapped = {"WLD": "JPN", "JPN": "WLD"}.get(fact.partner)
+    if swapped and fact.flow in ("goods", None):
+        out.append(("partner swapped", _replace(fact, partner=swapped)))
+    other = {"exports": "imports", "imports": "exports"}.get(fact.indicator)
+    if other:
+        out.append(("exports/imports swapped", _replace(fact, indicator=other)))
+    return out
+
+
+def _replace(fact: TradeFact, **changes: Any) -> TradeFact:
+    data = fact.model_dump()
+    data.update(changes)
+    data.update(change_pct=None, previous_value=None, previous_period=None, qualifiers=())
+    if "evidence" in changes:
+        data["evidence_end"] = data["evidence_start"] + len(changes["evidence"])
+    return TradeFact.model_validate(data)
+
+
+def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, Any]:
+    """All three sets; returns the verdicts and the figures."""
+    started = time.perf_counter()
+    published = read_published(shared)
+    full = ReferenceStore.from_series(published + read_secondary(secondary_user_rows(shared)))
+    built = time.perf_counter() - started
+    results: dict[str, Any] = {}
+    try:
+        seed = seed_facts(shared, extractor)
+        seed_text = (shared / "corpus" / "seed" / "article.txt").read_text(encoding="utf-8")
+        seed_verdicts = validate(seed, full, {"seed": seed_text})
+        results["seed"] = [v.model_dump(mode="json") for v in seed_verdicts]
+        claims = claims_from_rows(shared)
+        first: list[Verdict] = []
+        for url in sorted({url for url, _ in claims}):
+            mine = [fact for source, fact in claims if source == url]
+            with ReferenceStore.from_series(
+                    published + read_secondary(secondary_user_rows(shared, url))) as store:
+                first.extend(validate(mine, store))
+        first.sort(key=lambda v: v.doc_id)
+        results["first_reported"] = [v.model_dump(mode="json") for v in first]
+        # circular on purpose: shows only that a figure meets its own vintage
+        results["first_reported_own_report_in_store"] = [
+            v.model_dump(mode="json") for v in validate([f for _, f in claims], full)]
+        true_ones = [f for f, v in zip(seed, seed_verdicts, strict=True)
+                     if v.status in ("confirmed", "revised")]
+        # true ones: the claims the official figures bear out (checked without their own
+        # report); a claim the latest figures already contradict makes no clean perturbation
+        verified = {v.doc_id for v in first if v.status in ("confirmed", "revised")}
+        true_ones += [fact for _, fact in claims if fact.doc_id in verified]
+        perturbed = [(kind, wrong) for fact in true_ones for kind, wrong in perturb(fact)]
+        wrong_verdicts = validate([wrong for _, wrong in perturbed], full)
+        results["perturbed"] = [{"kind": kind, **v.model_dump(mode="json")}
+                                for (kind, _), v in zip(perturbed, wrong_verdicts, strict=True)]
+    finally:
+        full.close()
+    results["figures"] = figures(results)
+    results["figures"]["seconds"] = {"build_store": round(built, 2),
+                                     "total": round(time.perf_counter() - started, 2)}
+    return results
+
+
+def figures(results: dict[str, Any]) -> dict[str, Any]:
+    def count(items: list[dict[str, Any]]) -> dict[str, int]:
+        return dict(Counter(item["status"] for item in items))
+
+    first = results["first_reported"]
+    perturbed = results["perturbed"]
+    by_kind: dict[str, Counter[str]] = {}
+    for item in perturbed:
+        by_kind.setdefault(item["kind"], Counter())[item["status"]] += 1
+    ok_first = sum(item["status"] in ("confirmed", "revised") for item in first)
+    contradicted = sum(item["status"] == "contradicted" for item in perturbed)
+    verifiable = sum(item["status"] != "unverifiable" for item in perturbed)
+    return {
+        "seed": count(results["seed"]),
+        "first_reported_own_report_in_store": count(
+            results["first_reported_own_report_in_store"]),
+        "first_reported": {**count(first), "n": len(first),
+                           "confirmed_or_revised": round(ok_first / len(first), 3)},
+        "perturbed": {**count(perturbed), "n": len(perturbed),
+                      "contradicted_share": round(contradicted / len(perturbed), 3),
+                      "contradicted_of_verifiable": round(contradicted / max(verifiable, 1), 3),
+                      "by_kind": {kind: dict(c) for kind, c in sorted(by_kind.items())}},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="write verdicts and figures to this file")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every verdict")
+    args = parser.parse_args()
+    if not (SHARED / "official").is_dir():
+        print(f"needs {SHARED / 'official'}", file=sys.stderr)
+        return 2
+    results = run()
+    for name in ("seed", "first_reported") + (("perturbed",) if args.verbose else ()):
+        print(f"\n== {name}")
+        for item in results[name]:
+            kind = f"[{item['kind']}] " if "kind" in item else ""
+            print(f"{kind}{item['doc_id']} {item['indicator']} {item['partner']} "
+                  f"{item['period']} {item['value']}: {item['status']} | {item['explanation']}")
+            for check in item["checks"]:
+                print(f"    {check['name']}: {check['status']} ({check['explanation']})")
+    print("\n" + json.dumps(results["figures"], indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""``newsfacts check``: extract the facts of articles and check them in one step."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
+from newsfacts.cli._format import format_money, truncate
+from newsfacts.cli.validate import summary
+from newsfacts.extract import Extractor, parse_published
+from newsfacts.ingest import read_paths
+from newsfacts.schema import ErrorRecord, TradeFact
+from newsfacts.validation import ReferenceStore, Verdict, validate
+
+STYLES: dict[str, str] = {"confirmed": "green", "revised": "yellow", "contradicted": "red",
+                          "unverifiable": "dim", "consistent": "green",
+                          "inconsistent": "red"}
+
+
+def check_articles(paths: Sequence[Path], reference: Path, published: str | None = None,
+                   extractor: Extractor | None = None
+                   ) -> tuple[list[Verdict], list[ErrorRecord]]:
+    """Extract and validate; documents that cannot be read come back as error records."""
+    files = check_paths(paths)
+    date = parse_published(published)
+    runner = extractor or Extractor()
+    facts: list[TradeFact] = []
+    texts: dict[str, str] = {}
+    errors: list[ErrorRecord] = []
+    for article, result in runner.extract_many(read_paths(files, published=date)):
+        if isinstance(result, ErrorRecord):
+            errors.append(result)
+            continue
+        if not isinstance(article, ErrorRecord):
+            texts[article.id] = article.text
+        facts.extend(result)
+    with ReferenceStore.open(reference) as store:
+        return validate(facts, store, texts), errors
+
+
+def verdicts_table(verdicts: Sequence[Verdict]) -> Table:
+    table = Table(title="Verdicts", show_lines=True)
+    for name in ("doc", "fact", "period", "stated", "verdict", "official", "series · vintage",
+                 "why"):
+        table.add_column(name, no_wrap=name in ("stated", "official", "verdict"))
+    for verdict in verdicts:
+        fact = f"{verdict.indicator} {verdict.reporter}→{verdict.partner}"
+        series = (f"{verdict.series_id} · {verdict.vintage}" if verdict.series_id else "—")
+        why = Text(verdict.explanation)
+        for check in verdict.checks:
+            why.append(f"\n{check.name}: ", style="bold")
+            why.append(check.status, style=STYLES.get(check.status, ""))
+            why.append(f" ({check.explanation})")
+        if verdict.selection:
+            why.append(f"\nseries chosen by {verdict.selection}", style="dim")
+        table.add_row(verdict.doc_id, fact, verdict.period or "—",
+                      format_money(verdict.value, None),
+                      Text(verdict.status, style=STYLES[verdict.status]),
+                      format_money(verdict.reference_value, None), series, why)
+    return table
+
+
+def print_report(verdicts: Sequence[Verdict], errors: Sequence[ErrorRecord],
+                 console: Console) -> None:
+    console.print(verdicts_table(verdicts))
+    for error in errors:
+        console.print(Text(f"{error.doc_id}: [{error.error_code}] "
+                           f"{truncate(error.error, 200)}", style="red"))
+
+
+def check_cli(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Articles: text files (with sidecars), folders, JSONL.", show_default=False)],
+    reference: Annotated[Path, typer.Option(
+        "--reference", "-r", help="A store built by `newsfacts reference build`.",
+        show_default=False)],
+    published: Annotated[str | None, typer.Option(
+        "--published", metavar="YYYY-MM-DD",
+        help="Publication date of the text files (overrides their sidecars).")] = None,
+) -> None:
+    """Extract the trade facts of articles and check them against official figures."""
+    with fail_cleanly():
+        verdicts, errors = check_articles(paths, reference, published)
+    print_report(verdicts, errors, out_console())
+    counts: Counter[str] = Counter(verdict.status for verdict in verdicts)
+    err_console().print(summary(counts) + (f" · [red]errors {len(errors)}[/red]"
+                                           if errors else ""), soft_wrap=True)

@@ -1,0 +1,108 @@
+"""``newsfacts reference``: build a reference store of official figures, and list it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
+from newsfacts.errors import InputError
+from newsfacts.validation import BuildStats, ReferenceStore, ReferenceStoreError, build_reference
+
+reference_app = typer.Typer(
+    help="Official figures: build a reference store (DuckDB) and list what it holds.",
+    no_args_is_help=True,
+)
+
+
+def parse_vintages(items: Sequence[str]) -> dict[str, dt.date]:
+    """['fred_BOPGSTB.csv=2022-04-05'] → {'fred_BOPGSTB.csv': date}; InputError if malformed."""
+    result: dict[str, dt.date] = {}
+    for item in items:
+        name, _, day = item.partition("=")
+        try:
+            result[Path(name).name] = dt.date.fromisoformat(day.strip())
+        except ValueError:
+            raise InputError(f"--vintage {item!r}: write FILE=YYYY-MM-DD") from None
+    return result
+
+
+def build_store(out: Path, files: Sequence[Path], vintages: Sequence[str] = (),
+                force: bool = False) -> BuildStats:
+    """Check the paths and vintages, then build; refuses to overwrite without ``force``."""
+    paths = check_paths(files)
+    dates = parse_vintages(vintages)
+    unknown = sorted(set(dates) - {path.name for path in paths})
+    if unknown:
+        raise InputError(f"--vintage names files not given: {', '.join(unknown)}")
+    if out.exists() and not force:
+        raise ReferenceStoreError(f"{out} exists; pass --force to replace it")
+    return build_reference(out, [(path, dates.get(path.name)) for path in paths])
+
+
+def build_cli(
+    out: Annotated[Path, typer.Argument(help="The store to write (a .duckdb file).",
+                                        show_default=False)],
+    files: Annotated[list[Path], typer.Argument(
+        help="Census country.xlsx, FRED/ALFRED CSVs, user CSVs.", show_default=False)],
+    vintage: Annotated[list[str] | None, typer.Option(
+        "--vintage", metavar="FILE=YYYY-MM-DD",
+        help="The date a FRED CSV or Census workbook was downloaded (else inferred).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    """Build a reference store from official files."""
+    with fail_cleanly():
+        stats = build_store(out, files, vintage or (), force)
+    err_console().print(f"[bold]files[/bold] {stats.files} · [bold]series[/bold] "
+                        f"{stats.series} · [bold]observations[/bold] {stats.observations:,} "
+                        f"→ {out}", soft_wrap=True)
+
+
+def series_table(store: ReferenceStore) -> Table:
+    table = Table(title=f"Reference store {store.name}")
+    for name in ("series", "indicator", "flow", "basis", "reporter→partner", "SA", "freq",
+                 "coverage", "vintages", "source"):
+        table.add_column(name)
+    for info in store.series:
+        span = store.coverage(info.series_id)
+        count = store.con.execute("SELECT COUNT(DISTINCT vintage) FROM observations WHERE "
+                                  "series_id = ?", [info.series_id]).fetchone()
+        table.add_row(info.series_id, info.indicator, info.flow, info.basis,
+                      f"{info.reporter}→{info.partner}",
+                      "SA" if info.seasonally_adjusted else "NSA", info.frequency,
+                      f"{span[0]}..{span[1]}" if span else "—",
+                      str(count[0] if count else 0) + (" (inferred)" if info.vintage_inferred
+                                                       else ""), info.source)
+    table.caption = f"{table.row_count} series"
+    return table
+
+
+def show_cli(
+    reference: Annotated[Path, typer.Argument(help="A store built by `newsfacts reference "
+                                                   "build`.", show_default=False)],
+    partner: Annotated[str | None, typer.Option(
+        "--partner", help="Only series with this partner (ISO3, WLD for the world).")] = None,
+) -> None:
+    """List the series of a reference store."""
+    with fail_cleanly(), ReferenceStore.open(reference) as store:
+        table = series_table(store)
+        if partner:
+            keep = [i for i, info in enumerate(store.series) if info.partner == partner.upper()]
+            filtered = Table(title=table.title)
+            for column in table.columns:
+                filtered.add_column(column.header)
+            cells = [list(column.cells) for column in table.columns]
+            for i in keep:
+                filtered.add_row(*[str(col[i]) for col in cells])
+            filtered.caption = f"{filtered.row_count} series"
+            table = filtered
+        out_console().print(table)
+
+
+reference_app.command("build")(build_cli)
+reference_app.command("show")(show_cli)

@@ -1,0 +1,59 @@
+"""``newsfacts validate``: facts JSONL + a reference store → one verdict per fact (JSONL)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.outputs._target import Target, open_target
+from newsfacts.outputs.jsonl import read_facts
+from newsfacts.schema import TradeFact
+from newsfacts.validation import STATUSES, ReferenceStore, validate
+
+
+def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[str]:
+    """Validate every fact of a facts JSONL file; error records in it are counted and left
+    out (they hold no fact). Returns the count of verdicts per status (and ``errors``)."""
+    check_paths([facts_path])
+    counts: Counter[str] = Counter()
+    facts: list[TradeFact] = []
+    for record in read_facts(facts_path):
+        if isinstance(record, TradeFact):
+            facts.append(record)
+        else:
+            counts["error records"] += 1
+    with ReferenceStore.open(reference) as store:
+        verdicts = validate(facts, store)
+    with open_target(target) as handle:
+        for verdict in verdicts:
+            handle.write(verdict.model_dump_json() + "\n")
+            counts[verdict.status] += 1
+    return counts
+
+
+def summary(counts: Counter[str]) -> str:
+    parts = [f"[bold]{status}[/bold] {counts.get(status, 0)}" for status in STATUSES]
+    if counts.get("error records"):
+        parts.append(f"[bold]error records skipped[/bold] {counts['error records']}")
+    return " · ".join(parts)
+
+
+def validate_cli(
+    facts: Annotated[Path, typer.Argument(help="A facts JSONL file (`newsfacts extract`).",
+                                          show_default=False)],
+    reference: Annotated[Path, typer.Option(
+        "--reference", "-r", help="A store built by `newsfacts reference build`.",
+        show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write verdicts here instead of stdout.",
+        show_default=False)] = None,
+) -> None:
+    """Check facts against official figures: one verdict per fact."""
+    with fail_cleanly():
+        counts = validate_file(facts, reference, sys.stdout if output is None else output)
+    err_console().print(summary(counts), soft_wrap=True)

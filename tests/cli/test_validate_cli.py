@@ -1,0 +1,106 @@
+"""``newsfacts reference build/show``, ``validate`` and ``check`` through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from newsfacts.cli import app
+from newsfacts.outputs import write_jsonl
+from newsfacts.schema import ErrorRecord
+from newsfacts.validation import Verdict
+from tests.cli.test_cli import assert_clean_failure, seed_article
+from tests.validation.helpers import fact, user_row, write_text, write_user_csv
+
+runner = CliRunner()
+
+
+def run(*args: str | Path) -> Result:
+    return runner.invoke(app, [str(arg) for arg in args], env={"COLUMNS": "200"})
+
+
+@pytest.fixture
+def official(tmp_path: Path) -> list[Path]:
+    fred = write_text(tmp_path / "fred_BOPGSTB.csv",
+                      "DATE,BOPGSTB\n1994-02-01,-9245\n1994-03-01,-6466\n")
+    first = write_user_csv(tmp_path / "first.csv", [
+        user_row("first-gs", "1994-02", "-9.15", "1994-05-19", unit="USD billions"),
+        user_row("first-gs", "1994-03", "-7.46", "1994-05-19", unit="USD billions")])
+    return [fred, first]
+
+
+@pytest.fixture
+def store(tmp_path: Path, official: list[Path]) -> Path:
+    out = tmp_path / "ref.duckdb"
+    result = run("reference", "build", out, *official, "--vintage",
+                 "fred_BOPGSTB.csv=2022-04-05")
+    assert result.exit_code == 0, result.output
+    assert "series 2" in result.stderr and "observations 4" in result.stderr
+    return out
+
+
+def test_reference_build_and_show(store: Path) -> None:
+    result = run("reference", "show", store)
+    assert result.exit_code == 0, result.output
+    assert "fred-BOPGSTB" in result.stdout and "first-gs" in result.stdout
+    assert "2 series" in result.stdout
+
+
+def test_reference_build_refuses_to_overwrite(store: Path, official: list[Path]) -> None:
+    assert_clean_failure(run("reference", "build", store, *official), "E402", "--force")
+    assert run("reference", "build", store, *official, "--force").exit_code == 0
+
+
+def test_reference_build_bad_file_names_file_and_row(tmp_path: Path) -> None:
+    bad = write_text(tmp_path / "bad.csv", "DATE,BOPGSTB\n1994-03-01,-6466\n1994-04-01,oops\n")
+    out = tmp_path / "ref.duckdb"
+    assert_clean_failure(run("reference", "build", out, bad), "E401", str(bad), "row 3",
+                         "'oops' is not a number")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (("--vintage", "fred_BOPGSTB.csv=April"), "FILE=YYYY-MM-DD"),
+    (("--vintage", "other.csv=2022-04-05"), "names files not given"),
+])
+def test_reference_build_bad_vintage(tmp_path: Path, official: list[Path],
+                                     args: tuple[str, ...], fragment: str) -> None:
+    assert_clean_failure(run("reference", "build", tmp_path / "r.duckdb", *official, *args),
+                         fragment)
+
+
+def test_validate_writes_one_verdict_per_fact(tmp_path: Path, store: Path) -> None:
+    facts = tmp_path / "facts.jsonl"
+    write_jsonl([fact(-7.46e9, evidence="$7.46 billion"), fact(-6.47e9, evidence="$6.47 bn"),
+                 ErrorRecord(doc_id="x", error_code="E102", error="bad bytes"),
+                 fact(-7.46e9, period=None)], facts)
+    out = tmp_path / "verdicts.jsonl"
+    result = run("validate", facts, "--reference", store, "-o", out)
+    assert result.exit_code == 0, result.output
+    verdicts = [Verdict.model_validate_json(line) for line in out.read_text().splitlines()]
+    assert [v.status for v in verdicts] == ["revised", "confirmed", "unverifiable"]
+    assert "confirmed 1" in result.stderr and "error records skipped 1" in result.stderr
+    to_stdout = run("validate", facts, "-r", store)
+    assert [json.loads(line)["status"] for line in to_stdout.stdout.splitlines()] == [
+        "revised", "confirmed", "unverifiable"]
+
+
+def test_validate_missing_or_bad_store(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.jsonl"
+    write_jsonl([fact(-7.46e9)], facts)
+    assert_clean_failure(run("validate", facts, "-r", tmp_path / "none.duckdb"), "E402",
+                         "no reference store")
+    junk = write_text(tmp_path / "junk.duckdb", "not a database")
+    assert_clean_failure(run("validate", facts, "-r", junk), "E402")
+    assert_clean_failure(run("validate", tmp_path / "nofacts.jsonl", "-r", junk), "E100")
+
+
+def test_check_extracts_and_validates(tmp_path: Path, store: Path) -> None:
+    article = seed_article(tmp_path / "articles")
+    result = run("check", article, "--reference", store)
+    assert result.exit_code == 0, result.output
+    assert "revised" in result.stdout and "1994-05-19" in result.stdout
+    assert "first-gs" in result.stdout and "revised 1" in result.stderr
