@@ -4,7 +4,7 @@
 ``validate(facts, reference)`` gives one ``Verdict`` per fact.
 """
 
-from newsfacts.validation.errors import ReferenceFileError, ReferenceStoreError
+from newsfacts.errors import ReferenceFileError, ReferenceStoreError
 from newsfacts.validation.importers import SeriesData, read_reference_file
 from newsfacts.validation.records import STATUSES, Check, Observation, SeriesInfo, Verdict
 from newsfacts.validation.store import BuildStats, ReferenceStore, build_reference

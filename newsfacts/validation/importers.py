@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from newsfacts.validation.errors import ReferenceFileError
+from newsfacts.errors import ReferenceFileError
 from newsfacts.validation.periods import month_code, month_index, months_of
 from newsfacts.validation.records import Observation, SeriesInfo
 

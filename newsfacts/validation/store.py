@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsfacts.validation.errors import ReferenceStoreError
+from newsfacts.errors import ReferenceStoreError
 from newsfacts.validation.importers import SeriesData, read_reference_file
 from newsfacts.validation.records import SeriesInfo
 
