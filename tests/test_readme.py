@@ -1,4 +1,8 @@
-"""The README's Python examples run as written."""
+"""The README's Python examples (```python blocks) run as written.
+
+Blocks fenced ```py need files a fresh clone does not have (a reference store) and are
+illustrations only.
+"""
 
 from __future__ import annotations
 
