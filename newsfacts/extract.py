@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -83,22 +84,84 @@ class Extractor:
         return list(doc._.nf_facts or [])
 
     def extract_many(
-        self, articles: Iterable[Article | ErrorRecord]
+        self, articles: Iterable[Article | ErrorRecord], batch_size: int | None = None
     ) -> Iterator[tuple[Article | ErrorRecord, list[TradeFact] | ErrorRecord]]:
-        """Each input with its facts, or with an ErrorRecord: documents in = results out."""
-        for article in articles:
+        """Each input with its facts, or with an ErrorRecord: documents in = results out.
+
+        Documents go through the pipeline ``batch_size`` at a time (``Settings.batch_size``
+        by default) with spaCy's ``pipe``; results come out in input order.
+        """
+        size = batch_size or self.settings.batch_size
+        stream = iter(articles)
+        while batch := list(islice(stream, size)):
+            yield from zip(batch, self.extract_batch(batch), strict=True)
+
+    def extract_batch(
+        self, batch: Sequence[Article | ErrorRecord]
+    ) -> list[list[TradeFact] | ErrorRecord]:
+        """The facts of each document of ``batch`` (or its ErrorRecord), in order.
+
+        The documents run through each component's ``pipe`` together. If a component raises,
+        the batch is redone one document at a time, so that only the bad document becomes
+        an error record (E300) and the others keep their facts. A subclass that overrides
+        ``extract`` has it called for each document instead.
+        """
+        if type(self).extract is not Extractor.extract:
+            each = self._extract_each(a for a in batch if isinstance(a, Article))
+            return [a if isinstance(a, ErrorRecord) else next(each)[1] for a in batch]
+        results: list[list[TradeFact] | ErrorRecord] = []
+        docs: list[Doc] = []
+        made: list[Article] = []
+        slots: list[int] = []
+        for article in batch:
             if isinstance(article, ErrorRecord):
-                yield article, article
+                results.append(article)
                 continue
             try:
+                docs.append(self.make_doc(article))
+            except Exception as exc:
+                results.append(_failure(article, exc))
+                continue
+            made.append(article)
+            slots.append(len(results))
+            results.append([])
+        if not docs:
+            return results
+        try:
+            for _, component in self.nlp.pipeline:
+                pipe = getattr(component, "pipe", None)
+                if pipe is not None:
+                    docs = list(pipe(docs, batch_size=len(docs)))
+                else:
+                    docs = [component(doc) for doc in docs]
+            facts = [list(doc._.nf_facts or []) for doc in docs]
+        except Exception:
+            # a bug on some document of the batch: find it by running them one by one
+            for slot, (_, result) in zip(slots, self._extract_each(made), strict=True):
+                results[slot] = result
+            return results
+        for slot, found in zip(slots, facts, strict=True):
+            results[slot] = found
+        return results
+
+    def _extract_each(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[TradeFact] | ErrorRecord]]:
+        for article in articles:
+            try:
                 facts = self.extract(article)
-            except NewsfactsError as exc:
-                yield article, _error_record(article, exc)
-            except Exception as exc:  # a bug costs its document, not the batch (E300)
-                failure = ExtractionError(f"document {article.id!r}: {type(exc).__name__}: {exc}")
-                yield article, _error_record(article, failure)
+            except Exception as exc:
+                yield article, _failure(article, exc)
             else:
                 yield article, facts
+
+
+def _failure(article: Article, exc: Exception) -> ErrorRecord:
+    """A NewsfactsError as it is; any other exception is a bug on this document (E300)."""
+    if isinstance(exc, NewsfactsError):
+        return _error_record(article, exc)
+    failure = ExtractionError(f"document {article.id!r}: {type(exc).__name__}: {exc}")
+    return _error_record(article, failure)
 
 
 def _error_record(article: Article, exc: NewsfactsError) -> ErrorRecord:

@@ -15,6 +15,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("newsfacts.pipeline", "newsfacts.extract"),
     ("newsfacts.validation",),
     ("newsfacts.outputs",),
+    ("newsfacts.batch",),
     ("newsfacts.evaluate",),
     ("newsfacts.cli", "newsfacts.__main__", "newsfacts"),
 )

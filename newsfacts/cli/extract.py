@@ -1,60 +1,33 @@
-"""``newsfacts extract``: files, folders and JSONL → one line per fact, one per bad document."""
+"""``newsfacts extract``: files, folders and archives → one line per fact, one per bad document."""
 
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsfacts.batch import BatchJob, ExtractorSpec, RunStats, connect_dask, run_batch
+from newsfacts.batch.runner import ProgressCallback
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.extract import Extractor, parse_published
-from newsfacts.ingest import read_paths
-from newsfacts.outputs import write_csv, write_jsonl
+from newsfacts.ingest import CsvColumns
 from newsfacts.outputs._target import Target
 from newsfacts.pipeline import load_pipeline
-from newsfacts.schema import Article, ErrorRecord, TradeFact
+
+ExtractStats = RunStats
 
 
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
-
-
-@dataclass
-class ExtractStats:
-    """What a run did: every document in is either processed or an error."""
-
-    documents: int = 0
-    with_facts: int = 0
-    facts: int = 0
-    errors: int = 0
-    seconds: float = 0.0
-
-    @property
-    def processed(self) -> int:
-        return self.documents - self.errors
-
-
-def _records(
-    results: Iterable[tuple[Article | ErrorRecord, list[TradeFact] | ErrorRecord]],
-    stats: ExtractStats,
-) -> Iterator[TradeFact | ErrorRecord]:
-    for _, result in results:
-        stats.documents += 1
-        if isinstance(result, ErrorRecord):
-            stats.errors += 1
-            yield result
-            continue
-        stats.with_facts += bool(result)
-        stats.facts += len(result)
-        yield from result
+    parquet = "parquet"
 
 
 def extract_paths(
@@ -63,25 +36,33 @@ def extract_paths(
     output_format: OutputFormat = OutputFormat.jsonl,
     published: str | None = None,
     extractor: Extractor | None = None,
+    *,
+    require_date: bool = False,
+    csv_columns: str | None = None,
+    batch_size: int = 64,
+    processes: int = 1,
+    resume: bool = False,
+    model: Path | None = None,
+    dask_client: Any = None,
+    on_progress: ProgressCallback | None = None,
 ) -> ExtractStats:
-    """Extract facts from text files, folders and JSONL files and stream them to ``target``.
+    """Extract facts from files, folders and archives and stream them to ``target``.
 
-    ``published`` (YYYY-MM-DD) dates text files, in place of their sidecars; JSONL records
+    ``published`` (YYYY-MM-DD) dates text files, in place of their sidecars; other records
     keep their own dates. Raises before writing anything if a path does not exist or the
-    date is malformed; an unreadable or oversized document becomes an error record.
+    date is malformed; an unreadable, undated (with ``require_date``) or oversized document
+    becomes an error record. See ``newsfacts.batch.BatchJob`` for the other options.
     """
-    started = time.perf_counter()
     files = check_paths(paths)
     date = parse_published(published)
-    runner = extractor or Extractor()
-    stats = ExtractStats()
-    records = _records(runner.extract_many(read_paths(files, published=date)), stats)
-    if output_format is OutputFormat.csv:
-        write_csv(records, target)
-    else:
-        write_jsonl(records, target)
-    stats.seconds = time.perf_counter() - started
-    return stats
+    columns = CsvColumns.parse(csv_columns) if csv_columns else None
+    job = BatchJob(
+        inputs=files, output=target, output_format=output_format.value, published=date,
+        require_date=require_date, csv_columns=columns, batch_size=batch_size,
+        processes=processes, resume=resume,
+        spec=ExtractorSpec(model=str(model.resolve()) if model else None),
+        extractor=extractor, dask_client=dask_client)
+    return run_batch(job, on_progress)
 
 
 def print_stats(stats: ExtractStats, console: Console) -> None:
@@ -100,28 +81,81 @@ def _format_for(output: Path | None, chosen: OutputFormat | None) -> OutputForma
         return chosen
     if output is not None and output.suffix.lower() == ".csv":
         return OutputFormat.csv
+    if output is not None and output.suffix.lower() == ".parquet":
+        return OutputFormat.parquet
     return OutputFormat.jsonl
+
+
+@contextmanager
+def progress_bar(console: Console, enabled: bool) -> Iterator[ProgressCallback | None]:
+    """A rich progress line on stderr (documents, documents/s, facts, errors), or None."""
+    if not enabled:
+        yield None
+        return
+    columns = (TextColumn("[bold]extract[/bold]"), BarColumn(bar_width=None),
+               TextColumn("{task.fields[line]}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("extract", total=None, line="starting")
+
+        def update(stats: RunStats) -> None:
+            bar.update(task, line=(
+                f"{stats.documents} docs · {stats.documents_per_second:,.0f} docs/s · "
+                f"{stats.facts} facts · {stats.errors} errors"))
+
+        yield update
 
 
 def extract_cli(
     paths: Annotated[list[Path], typer.Argument(
-        help="Text files (with <name>.json or meta.json sidecars), folders, JSONL files.",
+        help="Files and folders: text files (with <name>.json or meta.json sidecars), JSONL, "
+             "CSV, Reuters-21578 .sgm, HTML, WARC; any of them .gz.",
         show_default=False)],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write here instead of stdout.", show_default=False)] = None,
     output_format: Annotated[OutputFormat | None, typer.Option(
-        "--format", "-f", help="jsonl or csv [default: csv for a .csv output, else jsonl]",
+        "--format", "-f", help="jsonl, csv or parquet [default: from the output's suffix, "
+                               "else jsonl]",
         case_sensitive=False, show_default=False)] = None,
     published: Annotated[str | None, typer.Option(
         "--published", metavar="YYYY-MM-DD",
         help="Publication date of the text files (overrides their sidecars).")] = None,
     model: Annotated[Path | None, typer.Option(
         "--model", metavar="DIR", help="A pipeline saved by `newsfacts build-model`.")] = None,
+    require_date: Annotated[bool, typer.Option(
+        "--require-date", help="A document without a published date becomes an error "
+                               "record (E101).")] = False,
+    csv_columns: Annotated[str | None, typer.Option(
+        "--csv-columns", metavar="ROLE=COLUMN,…",
+        help="CSV column names for id, text, published, title, source "
+             "(default: the role names).")] = None,
+    processes: Annotated[int, typer.Option(
+        "--processes", "-p", min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Documents per batch (and per checkpoint).")] = 64,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue an interrupted run into the same --output (its "
+                         "<output>.progress file says where it stopped).")] = False,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="SCHEDULER",
+        help="Run on a Dask cluster (tcp://host:8786); needs newsfacts[dask].")] = None,
+    show_progress: Annotated[bool, typer.Option(
+        "--progress/--no-progress", help="A progress line on stderr.")] = True,
 ) -> None:
     """Extract trade facts: a line per fact, an error record per bad document."""
+    console = err_console()
+    client: Any = None
     with fail_cleanly():
-        extractor = Extractor(nlp=load_pipeline(model)) if model else None
+        extractor = Extractor(nlp=load_pipeline(model)) if model and processes == 1 else None
         target: Target = sys.stdout if output is None else output
-        stats = extract_paths(paths, target, _format_for(output, output_format), published,
-                              extractor)
-    print_stats(stats, err_console())
+        client = connect_dask(dask) if dask else None
+        try:
+            with progress_bar(console, show_progress and console.is_terminal) as on_progress:
+                stats = extract_paths(
+                    paths, target, _format_for(output, output_format), published, extractor,
+                    require_date=require_date, csv_columns=csv_columns, batch_size=batch_size,
+                    processes=processes, resume=resume, model=model, dask_client=client,
+                    on_progress=on_progress)
+        finally:
+            if client is not None:
+                client.close()
+    print_stats(stats, console)

@@ -13,13 +13,22 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from newsfacts.errors import DateError, EncodingError, InputError, RecordError
 from newsfacts.schema import Article, ErrorRecord
 
+if TYPE_CHECKING:
+    from newsfacts.ingest.csv_reader import CsvColumns
+
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".txt.gz")
-JSONL_SUFFIXES: tuple[str, ...] = (".jsonl", ".jsonl.gz", ".ndjson")
+JSONL_SUFFIXES: tuple[str, ...] = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+CSV_SUFFIXES: tuple[str, ...] = (".csv", ".csv.gz", ".tsv", ".tsv.gz")
+SGML_SUFFIXES: tuple[str, ...] = (".sgm", ".sgm.gz", ".sgml", ".sgml.gz")
+HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
+WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz")
+READABLE_SUFFIXES: tuple[str, ...] = (TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
+                                      + SGML_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES)
 ID_KEYS: tuple[str, ...] = ("doc_id", "id", "newid")
 DATE_KEYS: tuple[str, ...] = ("published", "date")
 TEXT_KEYS: tuple[str, ...] = ("body", "text")
@@ -62,10 +71,14 @@ def _open_text(path: Path) -> IO[str]:
     return path.open("r", encoding="utf-8", errors="strict")
 
 
-def _open_bytes(path: Path) -> io.BufferedIOBase:
+def open_bytes(path: Path) -> io.BufferedIOBase:
+    """A file's bytes, gunzipped on the fly for ``.gz``."""
     if path.suffix == ".gz":
         return gzip.open(path, "rb")
     return path.open("rb")
+
+
+_open_bytes = open_bytes
 
 
 def _read_whole(path: Path) -> str:
@@ -163,24 +176,48 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
                 yield _error(where, exc)
 
 
-def _error(where: str, exc: InputError) -> ErrorRecord:
+def error_record(where: str, exc: InputError) -> ErrorRecord:
+    """The ErrorRecord of a document that could not be read; ``where`` is its id and source."""
     return ErrorRecord(doc_id=where, error_code=exc.code, error=exc.message, source=where)
 
 
-def read_paths(paths: Iterable[str | Path], published: dt.date | None = None
-               ) -> Iterator[Article | ErrorRecord]:
-    """Articles from files and folders: text files (with sidecars) and JSONL, in name order."""
+_error = error_record
+
+
+def read_paths(paths: Iterable[str | Path], published: dt.date | None = None,
+               csv_columns: CsvColumns | None = None) -> Iterator[Article | ErrorRecord]:
+    """Articles from files and folders, in name order, each file read by its suffix.
+
+    Text files (with sidecars; ``published`` overrides their dates), JSONL, CSV (columns
+    mapped by ``csv_columns``), Reuters-21578 SGML, HTML pages and WARC archives; every
+    format may be gzipped. HTML and WARC need ``newsfacts[archives]``.
+    """
+    from newsfacts.ingest.csv_reader import read_csv
+    from newsfacts.ingest.html_reader import read_html_file
+    from newsfacts.ingest.reuters import read_reuters_sgml
+    from newsfacts.ingest.warc import read_warc
+
     for path in paths:
         file = Path(path)
+        name = file.name.lower()
         if file.is_dir():
             children = sorted(p for p in file.rglob("*") if p.is_file() and _readable(p))
             if not children:
                 yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
-                                  error=f"{file}: folder holds no .txt or .jsonl files",
+                                  error=f"{file}: folder holds no .txt or .jsonl files (nor "
+                                        "CSV, Reuters SGML, HTML or WARC files)",
                                   source=str(file))
-            yield from read_paths(children, published)
-        elif file.name.endswith(JSONL_SUFFIXES):
+            yield from read_paths(children, published, csv_columns)
+        elif name.endswith(JSONL_SUFFIXES):
             yield from read_jsonl(file)
+        elif name.endswith(CSV_SUFFIXES):
+            yield from read_csv(file, csv_columns)
+        elif name.endswith(SGML_SUFFIXES):
+            yield from read_reuters_sgml(file)
+        elif name.endswith(WARC_SUFFIXES):
+            yield from read_warc(file)
+        elif name.endswith(HTML_SUFFIXES):
+            yield read_html_file(file)
         else:
             try:
                 yield read_text_file(file, published)
@@ -189,4 +226,4 @@ def read_paths(paths: Iterable[str | Path], published: dt.date | None = None
 
 
 def _readable(path: Path) -> bool:
-    return path.name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
+    return path.name.lower().endswith(READABLE_SUFFIXES)

@@ -1,0 +1,158 @@
+"""Throughput of newsfacts' batch path on the Reuters trade stories (needs ../shared).
+
+    python benchmarks/throughput.py [--words 1000000] [--memory-docs 10000,100000]
+
+Measured in one run, on the same text: words/s of spaCy's blank English tokenizer alone,
+of the full newsfacts pipeline (``Extractor.extract_batch``), and of quantulum3 on a sample
+of the sentences (it is ~100x slower; the sample size is printed); peak memory (maxrss of a
+fresh subprocess running ``run_batch``) at two document counts; and the speed-up of
+``--processes 2`` over one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import spacy
+
+from newsfacts.extract import Extractor
+from newsfacts.ingest import read_jsonl
+from newsfacts.schema import Article
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "reuters-trade.jsonl"
+
+
+def corpus_articles() -> list[Article]:
+    return [a for a in read_jsonl(CORPUS) if isinstance(a, Article)]
+
+
+def repeated(articles: list[Article], words: int) -> list[Article]:
+    out: list[Article] = []
+    total = 0
+    round_ = 0
+    while total < words:
+        for article in articles:
+            out.append(article.model_copy(update={"id": f"{article.id}-{round_}"}))
+            total += len(article.text.split())
+        round_ += 1
+    return out
+
+
+def words_per_second(articles: list[Article], seconds: float) -> float:
+    return sum(len(a.text.split()) for a in articles) / seconds
+
+
+def time_tokenizer(articles: list[Article]) -> float:
+    nlp = spacy.blank("en")
+    for article in articles[:50]:  # warm the lexeme cache as the pipeline's is warmed
+        nlp.make_doc(article.text)
+    started = time.perf_counter()
+    for doc in nlp.pipe(a.text for a in articles):
+        del doc
+    return words_per_second(articles, time.perf_counter() - started)
+
+
+def time_pipeline(articles: list[Article], batch_size: int = 64) -> float:
+    extractor = Extractor()
+    extractor.extract_batch(articles[:50])
+    started = time.perf_counter()
+    for start in range(0, len(articles), batch_size):
+        extractor.extract_batch(articles[start:start + batch_size])
+    return words_per_second(articles, time.perf_counter() - started)
+
+
+def time_quantulum(articles: list[Article], sample: int) -> tuple[float, int]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    sentences = [s.text for a in articles[:200] for s in nlp(a.text).sents][:sample]
+    parser.parse("warm up 5 dlrs")
+    started = time.perf_counter()
+    for sentence in sentences:
+        parser.parse(sentence)
+    seconds = time.perf_counter() - started
+    return sum(len(s.split()) for s in sentences) / seconds, len(sentences)
+
+
+def peak_memory_mb(documents: int) -> float:
+    """maxrss of a fresh process running run_batch over ``documents`` one-sentence stories."""
+    code = (
+        "import io, json, resource, sys, tempfile\n"
+        "from newsfacts.batch import BatchJob, run_batch\n"
+        "n = int(sys.argv[1]); folder = tempfile.mkdtemp()\n"
+        "path = folder + '/docs.jsonl'\n"
+        "with open(path, 'w') as f:\n"
+        "    for i in range(n):\n"
+        "        f.write(json.dumps({'doc_id': f'd{i}', 'published': '1987-04-01', 'body':\n"
+        "            f'Japan said its trade surplus with the U.S. rose to {i % 90 + 1}.2 "
+        "billion dlrs in March.'}) + '\\n')\n"
+        "run_batch(BatchJob([path], folder + '/out.jsonl'))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(documents)], check=True,
+                            capture_output=True, text=True)
+    return int(result.stdout.strip()) / 1024
+
+
+def time_processes(articles: list[Article], processes: int) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        docs = Path(folder) / "docs.jsonl"
+        with docs.open("w", encoding="utf-8") as handle:
+            for a in articles:
+                handle.write(json.dumps({"doc_id": a.id, "body": a.text,
+                                         "published": str(a.published)}) + "\n")
+        # a fresh process, as a user runs it (start-up and pipeline building included)
+        command = [sys.executable, "-m", "newsfacts", "extract", str(docs), "-o",
+                   str(Path(folder) / "out.jsonl"), "--processes", str(processes),
+                   "--no-progress"]
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--quantulum-sentences", type=int, default=300)
+    parser.add_argument("--memory-docs", default="10000,100000")
+    parser.add_argument("--process-words", type=int, default=450_000)
+    args = parser.parse_args()
+    base = corpus_articles()
+    articles = repeated(base, args.words)
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"corpus: {len(base)} stories repeated to {len(articles)} documents, {words:,} words")
+    tokenizer = time_tokenizer(articles)
+    pipeline = time_pipeline(articles)
+    quantulum, sampled = time_quantulum(base, args.quantulum_sentences)
+    print(f"blank tokenizer      {tokenizer:12,.0f} words/s")
+    print(f"newsfacts pipeline   {pipeline:12,.0f} words/s  ({pipeline / tokenizer:.1%} of the "
+          "tokenizer)")
+    print(f"quantulum3           {quantulum:12,.0f} words/s  (sample of {sampled} sentences; "
+          f"newsfacts is {pipeline / quantulum:.1f}x)")
+    counts = [int(n) for n in args.memory_docs.split(",") if n]
+    peaks = [peak_memory_mb(n) for n in counts]
+    for n, peak in zip(counts, peaks, strict=True):
+        print(f"peak memory at {n:>7,} documents: {peak:8.1f} MB")
+    if len(peaks) >= 2:
+        print(f"growth: {peaks[-1] - peaks[0]:.1f} MB")
+    subset = repeated(base, args.process_words)
+    one = time_processes(subset, 1)
+    two = time_processes(subset, 2)
+    print(f"{len(subset)} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s, speed-up "
+          f"{one / two:.2f}x on {os.cpu_count()} cores")
+    print(f"(this process maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} "
+          "MB)")
+
+
+if __name__ == "__main__":
+    main()

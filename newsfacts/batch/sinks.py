@@ -1,0 +1,107 @@
+"""Appendable outputs for batch runs: each ``commit`` makes a batch durable (flush + fsync)."""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from newsfacts.errors import ConfigError
+from newsfacts.outputs import CSV_COLUMNS, ParquetFactWriter, csv_row
+from newsfacts.schema import ErrorRecord, TradeFact
+
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+
+
+class Sink(Protocol):
+    def write(self, records: Iterable[TradeFact | ErrorRecord]) -> None: ...
+
+    def commit(self) -> int:
+        """Make everything written durable; returns the output's size in bytes."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class TextSink:
+    """JSONL or CSV into a path (truncated to ``resume_at`` bytes, or created) or a stream."""
+
+    def __init__(self, target: str | Path | TextIO, output_format: str,
+                 resume_at: int | None = None) -> None:
+        self.output_format = output_format
+        self._owned = isinstance(target, (str, Path))
+        fresh = True
+        if isinstance(target, (str, Path)):
+            path = Path(target)
+            if resume_at is not None:
+                size = path.stat().st_size if path.exists() else -1
+                if size < resume_at:
+                    raise ConfigError(
+                        f"--resume: {path} has {max(size, 0)} bytes but the progress file "
+                        f"records {resume_at}; the output was changed, start afresh")
+                with path.open("r+b") as raw:  # drop what the last checkpoint did not cover
+                    raw.truncate(resume_at)
+                fresh = resume_at == 0
+                self._handle: TextIO = path.open("a", encoding="utf-8", newline="")
+            else:
+                self._handle = path.open("w", encoding="utf-8", newline="")
+        else:
+            self._handle = target
+        self._csv = (csv.DictWriter(self._handle, fieldnames=CSV_COLUMNS, lineterminator="\n")
+                     if output_format == "csv" else None)
+        if self._csv is not None and fresh:
+            self._csv.writeheader()
+
+    def write(self, records: Iterable[TradeFact | ErrorRecord]) -> None:
+        if self._csv is not None:
+            self._csv.writerows(csv_row(record) for record in records)
+        else:
+            self._handle.write("".join(record.model_dump_json() + "\n" for record in records))
+
+    def commit(self) -> int:
+        self._handle.flush()
+        if not self._owned:
+            return 0
+        os.fsync(self._handle.fileno())
+        return os.fstat(self._handle.fileno()).st_size
+
+    def close(self) -> None:
+        if self._owned:
+            self._handle.close()
+        else:
+            self._handle.flush()
+
+
+class ParquetSink:
+    """One Parquet file, a row group per batch; complete only once closed (no resume)."""
+
+    def __init__(self, target: str | Path | TextIO) -> None:
+        if not isinstance(target, (str, Path)):
+            raise ConfigError("Parquet output needs a file: give -o/--output PATH.parquet")
+        self._writer = ParquetFactWriter(target)
+
+    def write(self, records: Iterable[TradeFact | ErrorRecord]) -> None:
+        self._writer.write(records)
+
+    def commit(self) -> int:
+        return 0
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+def open_sink(target: str | Path | TextIO, output_format: str,
+              resume_at: int | None = None) -> Sink:
+    """The sink for ``output_format`` (one of ``FORMATS``)."""
+    if output_format == "parquet":
+        if resume_at is not None:
+            raise ConfigError("--resume works with jsonl and csv output, not parquet (a "
+                              "Parquet file is unreadable until closed); resume to JSONL and "
+                              "convert, or rerun")
+        return ParquetSink(target)
+    if output_format not in FORMATS:
+        raise ConfigError(f"output format {output_format!r}: use one of {', '.join(FORMATS)}")
+    return TextSink(target, output_format, resume_at)
+

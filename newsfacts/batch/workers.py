@@ -1,0 +1,113 @@
+"""Where batches are extracted: this process, a pool of worker processes, or a Dask cluster.
+
+Every engine takes an iterator of batches and yields each batch's results *in input
+order*, so a run's output and its checkpoints do not depend on the engine. At most a few
+batches per worker are in flight, so memory stays flat however long the input.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsfacts.errors import ConfigError
+from newsfacts.extract import Extractor
+from newsfacts.ingest._optional import require
+from newsfacts.pipeline import load_pipeline
+from newsfacts.schema import Article, ErrorRecord, TradeFact
+from newsfacts.settings import Settings
+
+Batch = Sequence[Article | ErrorRecord]
+BatchResults = list[list[TradeFact] | ErrorRecord]
+IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class ExtractorSpec:
+    """How a worker builds its Extractor: a saved pipeline folder or the default, and settings.
+
+    It is what travels to worker processes and Dask workers, instead of a pipeline.
+    """
+
+    model: str | None = None
+    settings: Settings | None = None
+
+    def build(self) -> Extractor:
+        nlp = load_pipeline(Path(self.model)) if self.model else None
+        return Extractor(nlp=nlp, settings=self.settings)
+
+
+# One Extractor per worker process, built on its first batch and reused.
+_WORKER_EXTRACTORS: dict[ExtractorSpec, Extractor] = {}
+
+
+def extract_in_worker(spec: ExtractorSpec, batch: Batch) -> BatchResults:
+    """The results of one batch, with the worker's cached Extractor for ``spec``."""
+    extractor = _WORKER_EXTRACTORS.get(spec)
+    if extractor is None:
+        extractor = _WORKER_EXTRACTORS[spec] = spec.build()
+    return extractor.extract_batch(batch)
+
+
+def _pool_task(args: tuple[ExtractorSpec, Batch]) -> BatchResults:
+    return extract_in_worker(*args)
+
+
+def extract_batches(
+    batches: Iterable[Batch],
+    spec: ExtractorSpec | None = None,
+    processes: int = 1,
+    extractor: Extractor | None = None,
+    dask_client: Any = None,
+) -> Iterator[BatchResults]:
+    """Each batch's results, in order: in this process (``processes=1``), in a pool of
+    ``processes`` spawned workers, or on a Dask cluster (``dask_client``)."""
+    spec = spec or ExtractorSpec()
+    if dask_client is not None:
+        yield from _on_dask(batches, spec, dask_client)
+    elif processes <= 1:
+        runner = extractor or spec.build()
+        for batch in batches:
+            yield runner.extract_batch(batch)
+    else:
+        yield from _in_pool(batches, spec, processes)
+
+
+def _in_pool(batches: Iterable[Batch], spec: ExtractorSpec, processes: int
+             ) -> Iterator[BatchResults]:
+    # spawn, not fork: the parent may run a progress thread, and a fork copies its locks
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes) as pool:
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_pool_task, ((spec, batch),)))
+            if len(pending) >= processes * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _on_dask(batches: Iterable[Batch], spec: ExtractorSpec, client: Any
+             ) -> Iterator[BatchResults]:
+    workers = max(len(client.scheduler_info().get("workers", {})), 1)
+    pending: deque[Any] = deque()
+    for batch in batches:
+        pending.append(client.submit(extract_in_worker, spec, list(batch), pure=False))
+        if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def connect_dask(scheduler: str) -> Any:
+    """A ``distributed.Client`` on ``scheduler`` (``tcp://host:8786``); ConfigError if
+    dask is not installed or the scheduler cannot be reached."""
+    distributed = require("distributed", "dask", "--dask")
+    try:
+        return distributed.Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise ConfigError(f"--dask {scheduler}: cannot reach the scheduler ({exc})") from exc
