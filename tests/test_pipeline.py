@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from newsfacts.errors import ConfigError
-from newsfacts.mentions.component import package_patterns
+from newsfacts.mentions.component import as_phrase, package_patterns
 from newsfacts.pipeline import COMPONENTS, build_pipeline, load_pipeline, save_pipeline
 from newsfacts.settings import Settings
 
@@ -47,7 +47,7 @@ def test_committed_model_matches_the_package_patterns() -> None:
         json.loads(line)
         for line in (MODEL / "newsfacts_mentions" / "patterns").read_text().splitlines()
     ]
-    current = package_patterns()
+    current = [as_phrase(entry) for entry in package_patterns()]
     key = lambda p: (p["id"], json.dumps(p["pattern"], sort_keys=True))  # noqa: E731
     assert sorted(map(key, saved)) == sorted(map(key, current)), (
         "models/newsfacts_en is stale: rebuild it with `newsfacts build-model models/newsfacts_en`"

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from newsfacts.mentions.places import place_patterns, resolve_place
 from newsfacts.patterns import PATTERN_FILES, load_patterns
 
 SPANS_KEY = "nf_mentions"
+PHRASE_WORD = re.compile(r"[a-z]+|-")
 LABELS: frozenset[str] = frozenset(
     {"MONEY", "QUANTITY", "PERCENT", "POINTS", "PERIOD", "PERIOD_SHIFT", "PLACE", "CUE"}
 )
@@ -37,6 +39,28 @@ def package_patterns() -> list[dict[str, Any]]:
         patterns.extend(load_patterns(name))
     patterns.extend(place_patterns())
     return patterns
+
+
+def as_phrase(entry: dict[str, Any]) -> dict[str, Any]:
+    """A pattern that is only a sequence of lower-case words becomes a phrase pattern.
+
+    spaCy's PhraseMatcher finds such sequences in one pass over the document, where the
+    token Matcher steps a state machine for every pattern; for the gazetteer and the cue
+    words this is most of the matching time. The tokens are written with a space between
+    them; the ruler tokenizes the phrase as it tokenizes documents and compares lower case.
+    Only plain words qualify: "u.s." or "'s" are tokenized by case-sensitive exceptions, so
+    a lower-case phrase would not split as the text does.
+    """
+    tokens = entry["pattern"]
+    if isinstance(tokens, list) and tokens and all(
+        isinstance(token, dict)
+        and set(token) == {"LOWER"}
+        and isinstance(token["LOWER"], str)
+        and PHRASE_WORD.fullmatch(token["LOWER"])
+        for token in tokens
+    ):
+        return {**entry, "pattern": " ".join(token["LOWER"] for token in tokens)}
+    return entry
 
 
 @Language.factory(
@@ -54,14 +78,14 @@ def make_mentions(
         spans_filter=registry.misc.get("spacy.first_longest_spans_filter.v1")(),
         annotate_ents=False,
         ents_filter=registry.misc.get("spacy.first_longest_spans_filter.v1")(),
-        phrase_matcher_attr=None,
+        phrase_matcher_attr="LOWER",
         matcher_fuzzy_compare=registry.misc.get("spacy.levenshtein_compare.v1")(),
         validate=False,
         overwrite=True,
         scorer=None,
     )
     if load_package_patterns:
-        ruler.add_patterns(package_patterns())
+        ruler.add_patterns([as_phrase(entry) for entry in package_patterns()])
     return ruler
 
 
