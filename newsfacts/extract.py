@@ -49,7 +49,8 @@ def unwrap_lines(text: str) -> str:
     """Single line breaks → spaces, one character for one, so offsets stay the same.
 
     Wire copy wraps lines mid-phrase ("10.2\nbillion"); spaCy would keep the break as a
-    token and the patterns would miss the amount. Blank lines (paragraphs) are kept.
+    token and the patterns would miss the amount. A break followed by white space (a blank
+    line, an indented paragraph) is kept: it ends a clause.
     """
     return _LINE_BREAK.sub(lambda match: " " * len(match.group()), text)
 
