@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import GoldError
+from newsfacts.extract import Extractor
+from newsfacts.ingest import read_paths
 from newsfacts.schema import GOLD_FIELDS, ErrorRecord
 
 MATCH_FIELDS: tuple[str, ...] = ("indicator", "reporter", "partner", "period")
@@ -204,12 +206,9 @@ def evaluate(
 
 
 def evaluate_documents(
-    gold_path: str | Path, doc_paths: Iterable[str | Path], extractor: Any = None
+    gold_path: str | Path, doc_paths: Iterable[str | Path], extractor: Extractor | None = None
 ) -> Evaluation:
     """Extract facts from ``doc_paths`` and score them against ``gold_path``."""
-    from newsfacts.extract import Extractor
-    from newsfacts.ingest import read_paths
-
     gold_facts, gold_docs = read_gold(gold_path)
     runner = extractor or Extractor()
     system: list[dict[str, Any]] = []

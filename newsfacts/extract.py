@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from itertools import islice
 
 from spacy.language import Language
@@ -182,11 +183,7 @@ def extract(
     return (extractor or _default_extractor()).extract(article)
 
 
-_EXTRACTORS: dict[str, Extractor] = {}
-
-
+@cache
 def _default_extractor() -> Extractor:
     """One shared default pipeline, built on first use (building takes about a second)."""
-    if "default" not in _EXTRACTORS:
-        _EXTRACTORS["default"] = Extractor()
-    return _EXTRACTORS["default"]
+    return Extractor()

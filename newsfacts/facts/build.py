@@ -12,7 +12,7 @@ from newsfacts.schema import TradeFact
 
 HEADLINE_ROUNDING = Decimal("0.05")
 QUALIFIER_ORDER: tuple[str, ...] = ("record", "rank", "lowest", "revised")
-BASIS_NAMES: dict[str, str] = {"cif": "cif", "fob": "fob", "customs": "customs"}
+BASIS_WORDS: frozenset[str] = frozenset({"cif", "fob", "customs"})
 
 
 def _key(draft: Draft) -> tuple[object, ...]:
@@ -89,7 +89,7 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
     sentence_span = span.sent if doc.has_annotation("SENT_START") else span
     sentence = source[sentence_span.start_char : sentence_span.end_char]
     previous = draft.previous
-    basis = sorted(BASIS_NAMES[b] for b in draft.basis if b in BASIS_NAMES)
+    basis = sorted(draft.basis & BASIS_WORDS)
     if draft.seasonally_adjusted is not None:
         basis.insert(
             0, "seasonally_adjusted" if draft.seasonally_adjusted else "not_seasonally_adjusted"

@@ -8,6 +8,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from newsfacts.facts.rules import RULES
+
 CLAUSE_BREAKS: frozenset[str] = frozenset({";", ":"})
 
 
@@ -99,8 +101,6 @@ PARTNER_LOOKBACK = 4
 
 def is_partner_place(doc: Doc, start: int) -> bool:
     """A place named as the other side of trade: 'with (the) (export-minded) Japan'."""
-    from newsfacts.facts.rules import RULES  # rules read the data files once, on first use
-
     index = start - 1
     for _ in range(PARTNER_LOOKBACK):
         while index >= 0 and doc[index].is_space:

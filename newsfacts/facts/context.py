@@ -6,17 +6,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause, Cue, is_partner_place, word_before
+from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
-
-if TYPE_CHECKING:
-    from newsfacts.facts.assemble import Draft
 
 SPECIFIC_DOLLARS: frozenset[str] = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MYR"})
 YEAR_BACK = PeriodShift("year", -1, "a year earlier")

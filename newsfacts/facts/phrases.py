@@ -11,6 +11,7 @@ from newsfacts.facts.rules import RULES
 
 PHRASE_GAP = 2
 EXCLUDED = "excluded"
+SIGNED_BALANCE: frozenset[str] = frozenset({"trade_balance.deficit", "trade_balance.surplus"})
 
 
 @dataclass
@@ -35,16 +36,10 @@ class IndicatorPhrase:
             return None
         if {"exports", "imports"} <= details:
             return None  # two-way trade totals are not facts
-        if "exports" in details and not details & {
-            "trade_balance.deficit",
-            "trade_balance.surplus",
-        }:
-            return "exports"
-        if "imports" in details and not details & {
-            "trade_balance.deficit",
-            "trade_balance.surplus",
-        }:
-            return "imports"
+        if not details & SIGNED_BALANCE:  # "export surplus" is a balance
+            for flow in ("exports", "imports"):
+                if flow in details:
+                    return flow
         return "trade_balance"
 
     @property
