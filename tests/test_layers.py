@@ -17,6 +17,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("newsfacts.outputs",),
     ("newsfacts.batch",),
     ("newsfacts.evaluate",),
+    ("newsfacts.review",),
     ("newsfacts.cli", "newsfacts.__main__", "newsfacts"),
 )
 

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from newsfacts.cli._console import fail_cleanly, out_console
-from newsfacts.cli._format import format_money, format_percent, format_period, truncate
+from newsfacts.outputs.text import format_money, format_percent, format_period, truncate
 from newsfacts.outputs import read_facts
 from newsfacts.schema import ErrorRecord, TradeFact
 

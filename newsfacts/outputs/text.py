@@ -1,4 +1,4 @@
-"""Short human-readable forms of record values for the rich tables."""
+"""Short human-readable forms of record values, for tables on the terminal and in reports."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from newsfacts.cli._format import format_money, format_percent, truncate
+from newsfacts.outputs.text import format_money, format_percent, truncate
 
 
 @pytest.mark.parametrize(("value", "currency", "expected"), [
