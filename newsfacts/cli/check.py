@@ -13,10 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
-from newsfacts.outputs.text import format_money, truncate
 from newsfacts.cli.validate import summary
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
+from newsfacts.outputs.text import format_money, truncate
 from newsfacts.schema import ErrorRecord, TradeFact
 from newsfacts.validation import ReferenceStore, Verdict, validate
 

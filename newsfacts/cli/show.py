@@ -10,8 +10,8 @@ import typer
 from rich.table import Table
 
 from newsfacts.cli._console import fail_cleanly, out_console
-from newsfacts.outputs.text import format_money, format_percent, format_period, truncate
 from newsfacts.outputs import read_facts
+from newsfacts.outputs.text import format_money, format_percent, format_period, truncate
 from newsfacts.schema import ErrorRecord, TradeFact
 
 EVIDENCE_WIDTH = 60
