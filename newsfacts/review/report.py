@@ -17,12 +17,13 @@ from functools import cache
 from html import escape
 from importlib import resources
 
+from newsfacts.extract import Extractor
 from newsfacts.outputs.text import format_money, format_percent
-from newsfacts.review.checked import CheckedArticle
+from newsfacts.review.checked import CheckedArticle, check_articles
 from newsfacts.review.highlight import INDICATOR_COLOURS, INDICATOR_LABELS, highlight
 from newsfacts.review.series import SeriesChart, series_charts
 from newsfacts.review.svg import line_colour, render_svg
-from newsfacts.schema import ErrorRecord, TradeFact
+from newsfacts.schema import Article, ErrorRecord, TradeFact
 from newsfacts.validation import ReferenceStore, Verdict
 
 STATUS_ORDER: tuple[str, ...] = ("confirmed", "revised", "contradicted", "unverifiable")
@@ -57,12 +58,19 @@ def render_report(results: Iterable[CheckedArticle | ErrorRecord],
                   store: ReferenceStore | None, meta: ReportMeta | None = None) -> str:
     """The report as one HTML document (a string); errors are listed, never dropped."""
     info = meta or ReportMeta()
+    return page(info.title, report_body(results, store, info, heading=True))
+
+
+def report_body(results: Iterable[CheckedArticle | ErrorRecord], store: ReferenceStore | None,
+                info: ReportMeta, heading: bool = True) -> str:
+    """The report's ``<header>``, ``<main>`` and ``<footer>`` (for pages that add to it)."""
     articles: list[CheckedArticle] = []
     errors: list[ErrorRecord] = []
     for item in results:
         (errors if isinstance(item, ErrorRecord) else articles).append(item)  # type: ignore[arg-type]
     anchors = [f"doc-{n}-{_slug(item.article.id)}" for n, item in enumerate(articles, 1)]
-    body = [f'<header class="nf-top"><h1>{escape(info.title)}</h1>',
+    title = f"<h1>{escape(info.title)}</h1>" if heading else ""
+    body = [f'<header class="nf-top">{title}',
             summary_html(articles, errors, store is not None), "</header><main>"]
     if len(articles) > 1:
         body.append('<nav><ol class="nf-toc">' + "".join(
@@ -74,7 +82,7 @@ def render_report(results: Iterable[CheckedArticle | ErrorRecord],
     if errors:
         body.append(errors_html(errors))
     body.append(f"</main><footer>{_footer(info)}</footer>")
-    return page(info.title, "".join(body))
+    return "".join(body)
 
 
 def summary_html(articles: Sequence[CheckedArticle], errors: Sequence[ErrorRecord],
@@ -226,3 +234,9 @@ def _slug(text: str) -> str:
 
 def _is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
+
+
+def report_for(articles: Iterable[Article | ErrorRecord], store: ReferenceStore | None,
+               extractor: Extractor | None = None, meta: ReportMeta | None = None) -> str:
+    """Extract, check (where a store is given) and render articles as one HTML report."""
+    return render_report(check_articles(articles, store, extractor), store, meta)
