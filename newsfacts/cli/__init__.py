@@ -7,9 +7,12 @@ import typer
 from newsfacts.cli.build_model import build_model_cli
 from newsfacts.cli.check import check_cli
 from newsfacts.cli.evaluate import evaluate_cli
+from newsfacts.cli.export import export_app
 from newsfacts.cli.extract import extract_cli
 from newsfacts.cli.reference import reference_app
+from newsfacts.cli.report import report_cli
 from newsfacts.cli.schema import schema_cli
+from newsfacts.cli.serve import serve_cli
 from newsfacts.cli.show import show_cli
 from newsfacts.cli.validate import validate_cli
 
@@ -27,7 +30,10 @@ app.command("schema")(schema_cli)
 app.command("build-model")(build_model_cli)
 app.command("validate")(validate_cli)
 app.command("check")(check_cli)
+app.command("report")(report_cli)
+app.command("serve")(serve_cli)
 app.add_typer(reference_app, name="reference")
+app.add_typer(export_app, name="export")
 
 
 def main() -> None:

@@ -1,0 +1,43 @@
+"""``newsfacts report`` and the wiring of ``newsfacts serve``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsfacts.cli import app
+from tests.conftest import SEED_PUBLISHED, SEED_TEXT
+
+runner = CliRunner()
+
+
+def test_report_writes_one_html_file(tmp_path: Path) -> None:
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe not utf-8 \xff")
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(article), str(broken), "--published",
+                                 SEED_PUBLISHED, "-o", str(out), "--title", "Two files"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "<title>Two files</title>" in html and html.count("<tr data-fact=") == 1
+    assert "E102" in html  # the unreadable file is listed, not dropped
+    assert "articles 1" in result.output and "errors 1" in result.output
+
+
+def test_report_bad_paths_and_dates_fail_cleanly(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["report", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    (tmp_path / "a.txt").write_text(SEED_TEXT, encoding="utf-8")
+    bad_date = runner.invoke(app, ["report", str(tmp_path / "a.txt"), "--published", "May"])
+    assert bad_date.exit_code == 2 and "Traceback" not in bad_date.output
+    no_store = runner.invoke(app, ["report", str(tmp_path / "a.txt"), "-r",
+                                   str(tmp_path / "none.duckdb")])
+    assert no_store.exit_code == 2
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "-r", str(tmp_path / "none.duckdb"), "--port", "0"])
+    assert result.exit_code == 2 and "no such file" in result.output
