@@ -10,10 +10,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from newsfacts.cli import app
-from newsfacts.validation import build_reference
 from tests.cli.test_cli import assert_clean_failure, seed_article
 from tests.review.test_claimreview import schemaorg_problems
-from tests.validation.helpers import user_row, write_text, write_user_csv
+from tests.validation.helpers import write_seed_store
 
 runner = CliRunner()
 AUTHOR = ("--author", "Example Fact Desk", "--author-url", "https://example.org/")
@@ -27,14 +26,7 @@ def run(*args: str | Path, env: dict[str, str | None] | None = None) -> Result:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
-    fred = write_text(tmp_path / "fred_BOPGSTB.csv",
-                      "DATE,BOPGSTB\n1994-02-01,-9245\n1994-03-01,-6466\n")
-    first = write_user_csv(tmp_path / "first.csv", [
-        user_row("first-gs", "1994-02", "-9.15", "1994-05-19", unit="USD billions"),
-        user_row("first-gs", "1994-03", "-7.46", "1994-05-19", unit="USD billions")])
-    out = tmp_path / "ref.duckdb"
-    build_reference(out, [(fred, dt.date(2022, 4, 5)), (first, None)])
-    return out
+    return write_seed_store(tmp_path)
 
 
 def test_writes_a_json_array(tmp_path: Path, store: Path) -> None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import importlib.util
 import io
 import json
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -36,9 +34,9 @@ from newsfacts.review.claimreview import (
     write_claimreviews,
 )
 from newsfacts.schema import Article, ErrorRecord, TradeFact
-from newsfacts.validation import Check, ReferenceStore, Verdict, build_reference
+from newsfacts.validation import Check, ReferenceStore, Verdict
 from tests.conftest import SEED_PUBLISHED, SEED_TEXT
-from tests.validation.helpers import fact, user_row, write_text, write_user_csv
+from tests.validation.helpers import fact, write_seed_store
 
 TERMS: dict[str, Any] = json.loads(
     (Path(__file__).with_name("schemaorg_terms.json")).read_text(encoding="utf-8"))
@@ -459,14 +457,7 @@ def test_validator_rejects_wrong_documents(change: Callable[[dict[str, Any]], No
 
 @pytest.fixture
 def small_store(tmp_path: Path) -> Path:
-    fred = write_text(tmp_path / "fred_BOPGSTB.csv",
-                      "DATE,BOPGSTB\n1994-02-01,-9245\n1994-03-01,-6466\n")
-    first = write_user_csv(tmp_path / "first.csv", [
-        user_row("first-gs", "1994-02", "-9.15", "1994-05-19", unit="USD billions"),
-        user_row("first-gs", "1994-03", "-7.46", "1994-05-19", unit="USD billions")])
-    out = tmp_path / "ref.duckdb"
-    build_reference(out, [(fred, dt.date(2022, 4, 5)), (first, None)])
-    return out
+    return write_seed_store(tmp_path)
 
 
 def test_extracted_and_checked_article(small_store: Path, extractor: Extractor) -> None:
@@ -483,29 +474,14 @@ def test_extracted_and_checked_article(small_store: Path, extractor: Extractor) 
     assert "first-gs" in review["reviewBody"] and "1994-05-19" in review["reviewBody"]
 
 
-def _benchmark() -> Any:
-    """benchmarks/validation.py, loaded as tests/validation/test_shared_official.py does."""
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "validation.py"
-    spec = importlib.util.spec_from_file_location("validation_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
-    if spec.name not in sys.modules:
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.shared
-def test_seed_article_against_the_shared_store(shared_dir: Path, extractor: Extractor) -> None:
-    bench = _benchmark()
+def test_seed_article_against_the_shared_store(shared_dir: Path, official_store: ReferenceStore,
+                                               extractor: Extractor) -> None:
     meta = json.loads((shared_dir / "corpus" / "seed" / "meta.json").read_text("utf-8"))
     seed = Article(id="seed", text=(shared_dir / "corpus" / "seed" / "article.txt")
                    .read_text("utf-8"), published=dt.date.fromisoformat(meta["published"]),
                    title=meta["title"], source=meta["source"])
-    loaded = (bench.read_published(shared_dir)
-              + bench.read_secondary(bench.secondary_user_rows(shared_dir)))
-    with ReferenceStore.from_series(loaded) as store:
-        [checked] = list(check_articles([seed], store, extractor))
+    [checked] = list(check_articles([seed], official_store, extractor))
     assert isinstance(checked, CheckedArticle)
     reviews = assemble_claimreviews(checked, SETTINGS, REVIEWED_ON)
     assert len(reviews) == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import openpyxl
 
 from newsfacts.schema import TradeFact
+from newsfacts.validation import build_reference
 from newsfacts.validation.importers import USER_COLUMNS
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
@@ -64,3 +66,15 @@ def fact(value: str | float, period: str | None = "1994-03", **over: Any) -> Tra
         "evidence_start": 0, "evidence_end": len(evidence)}
     data.update(over)
     return TradeFact.model_validate(data)
+
+
+def write_seed_store(folder: Path) -> Path:
+    """A store with FRED's BOPGSTB (2022) and the 1994-05-19 first release for Feb-Mar 1994."""
+    fred = write_text(folder / "fred_BOPGSTB.csv",
+                      "DATE,BOPGSTB\n1994-02-01,-9245\n1994-03-01,-6466\n")
+    first = write_user_csv(folder / "first.csv", [
+        user_row("first-gs", "1994-02", "-9.15", "1994-05-19", unit="USD billions"),
+        user_row("first-gs", "1994-03", "-7.46", "1994-05-19", unit="USD billions")])
+    out = folder / "ref.duckdb"
+    build_reference(out, [(fred, dt.date(2022, 4, 5)), (first, None)])
+    return out
