@@ -9,7 +9,8 @@ The reference store is built from ../shared/official: the files agencies publish
 (census_country.xlsx, the FRED CSVs) read by their own importers, plus the transcribed and
 secondary tables converted here to the user CSV format (in a temporary folder, never into
 the repository): the Census 1995 annual revision exhibit (the 1996 vintage of 1993-95),
-ERP 1993 table B-103 and ITA table H04-1 (annual, to 1987), and the first-reported figures
+ERP 1993 table B-103 (annual, to 1987; exports, imports at customs value and c.i.f.) and
+ITA table H04-1 (annual, to 1987), and the first-reported figures
 from news reports (vintage = the report's date).
 
 Sets:
@@ -17,7 +18,8 @@ Sets:
 (b) the 34 first-reported figures as claims, each checked against a store that leaves out
     every figure from the same news report (so a claim never meets itself);
 (c) perturbed claims made from the true ones (the seed facts and the claims of (b) that the
-    official figures bear out): value off by 3% beyond rounding (up and down),
+    official figures bear out, estimated series included; figures are also given apart for
+    those a published series bears out): value off by 3% beyond rounding (up and down),
     sign flipped, month (or year) shifted, partner swapped (world ↔ Japan), exports and
     imports swapped; checked against the full store.
 """
@@ -143,6 +145,13 @@ def secondary_user_rows(shared: Path, leave_out_url: str | None = None) -> list[
                     f"erp1993-b103-{indicator}", indicator, "goods", "census", "WLD", False,
                     row["year"], row[column], "USD billions",
                     "Economic Report of the President 1993, table B-103", ERP1993_VINTAGE))
+            # the same table values imports c.i.f. too (the headline basis of 1986-88);
+            # the balance c.i.f. is left out: one year's value lost its sign in the source
+            rows.append(_user_row(
+                "erp1993-b103-imports-cif", "imports", "goods", "census_cif", "WLD", False,
+                row["year"], row["general_imports_cif_value_busd"], "USD billions",
+                "Economic Report of the President 1993, table B-103, imports c.i.f.",
+                ERP1993_VINTAGE))
     ita = shared / "official" / "ita_h04t01_bop_annual_1960_1987.csv"
     with ita.open() as f:
         for row in csv.DictReader(f):
@@ -273,11 +282,15 @@ def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, 
         # true ones: the claims the official figures bear out (checked without their own
         # report); a claim the latest figures already contradict makes no clean perturbation
         verified = {v.doc_id for v in first if v.status in ("confirmed", "revised")}
+        # which true ones only an estimated series bears out (reported apart)
+        by_estimate = {v.doc_id for v in first if v.estimated and v.status == "revised"}
         true_ones += [fact for _, fact in claims if fact.doc_id in verified]
         perturbed = [(kind, wrong) for fact in true_ones for kind, wrong in perturb(fact)]
         wrong_verdicts = validate([wrong for _, wrong in perturbed], full)
-        results["perturbed"] = [{"kind": kind, **v.model_dump(mode="json")}
-                                for (kind, _), v in zip(perturbed, wrong_verdicts, strict=True)]
+        results["perturbed"] = [{"kind": kind, "true_one_by_estimate": wrong.doc_id in
+                                 by_estimate, **v.model_dump(mode="json")}
+                                for (kind, wrong), v in zip(perturbed, wrong_verdicts,
+                                                            strict=True)]
     finally:
         full.close()
     results["figures"] = figures(results)
@@ -307,7 +320,13 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
         "perturbed": {**count(perturbed), "n": len(perturbed),
                       "contradicted_share": round(contradicted / len(perturbed), 3),
                       "contradicted_of_verifiable": round(contradicted / max(verifiable, 1), 3),
-                      "by_kind": {kind: dict(c) for kind, c in sorted(by_kind.items())}},
+                      "by_kind": {kind: dict(c) for kind, c in sorted(by_kind.items())},
+                      # perturbations of claims a published series bears out, and of claims
+                      # only an estimate bears out (its error band is wider than 3%)
+                      "from_published": count([p for p in perturbed
+                                               if not p["true_one_by_estimate"]]),
+                      "from_estimates": count([p for p in perturbed
+                                               if p["true_one_by_estimate"]])},
     }
 
 

@@ -16,7 +16,7 @@ from newsfacts.schema import Flow, Indicator, JsonDecimal, Record, TradeFact
 
 Status = Literal["confirmed", "revised", "contradicted", "unverifiable"]
 CheckStatus = Literal["consistent", "revised", "inconsistent", "unverifiable"]
-SeriesBasis = Literal["census", "bop", "national"]
+SeriesBasis = Literal["census", "census_cif", "bop", "national"]
 Frequency = Literal["M", "Q", "A"]
 
 STATUSES: tuple[str, ...] = ("confirmed", "revised", "contradicted", "unverifiable")
@@ -39,6 +39,10 @@ class SeriesInfo(Record):
     file: str = ""
     vintage_inferred: bool = Field(
         default=False, description="True where the file gives no vintage and it was inferred")
+    estimate: str = Field(
+        default="", description="empty for a published series; else how it was estimated "
+                                "from published ones ('sa-estimate', 'cif-bridge'), see "
+                                "newsfacts.validation.derived and `source`")
 
 
 class Observation(Record):
@@ -48,6 +52,9 @@ class Observation(Record):
     vintage: dt.date
     value: JsonDecimal
     half_unit: JsonDecimal = Decimal(0)
+    error: JsonDecimal = Field(
+        default=Decimal(0), description="an estimated value's back-tested error (90th "
+                                        "percentile), whole currency units; 0 if published")
 
 
 class Check(Record):
@@ -95,6 +102,9 @@ class Verdict(Record):
     revision_band_basis: str | None = None
     selection: str | None = Field(
         default=None, description="the rule that chose the series where the text left it open")
+    estimated: bool = Field(
+        default=False, description="True where the series compared is an estimate made from "
+                                   "published ones (its `source` says how), not a published one")
     checks: tuple[Check, ...] = ()
 
     @classmethod

@@ -8,9 +8,11 @@ it), ``SUM`` over those adds up runs of months into quarters, years or "the firs
 months", and ``RANK()`` places a month among all months to date ("a record", "the
 third-highest").
 
-Tables: ``series`` (one row per series: what it measures, see ``SeriesInfo``),
-``observations`` (``series_id, period, vintage, value, half_unit``; values in whole currency
-units, ``half_unit`` half the last digit the source printed) and ``meta``.
+Tables: ``series`` (one row per series: what it measures, see ``SeriesInfo``; ``estimate``
+names how an estimated series was made, empty for published ones), ``observations``
+(``series_id, period, vintage, value, half_unit, error``; values in whole currency units,
+``half_unit`` half the last digit the source printed, ``error`` an estimate's back-tested
+error) and ``meta``. Stores of format 1 (no ``estimate``, no ``error``) still open.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from newsfacts.validation.records import SeriesInfo
 if TYPE_CHECKING:  # duckdb is imported on first use: `import newsfacts` stays light
     import duckdb
 
-STORE_FORMAT = "newsfacts-reference-1"
+STORE_FORMAT = "newsfacts-reference-2"
+READABLE_FORMATS: tuple[str, ...] = (STORE_FORMAT, "newsfacts-reference-1")
 _SERIES_COLUMNS: tuple[str, ...] = tuple(SeriesInfo.model_fields)
 _FAMILY: tuple[str, ...] = ("indicator", "flow", "basis", "reporter", "partner",
                             "seasonally_adjusted", "frequency", "currency")
@@ -63,6 +66,7 @@ class RefValue:
     vintage: dt.date
     value: Decimal
     half_unit: Decimal
+    error: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -79,11 +83,12 @@ class Band:
 
 
 def build_reference(out: str | Path, files: Sequence[str | Path | tuple[str | Path,
-                    dt.date | None]], overwrite: bool = True) -> BuildStats:
+                    dt.date | None]], overwrite: bool = True, derive: bool = True) -> BuildStats:
     """Read official files (see ``newsfacts.validation.importers``) into a new store.
 
     Every file is read and checked before the store is written, so a bad file leaves no
-    half-built store behind.
+    half-built store behind. ``derive`` adds the estimated series the files allow
+    (``newsfacts.validation.derived``), each marked as an estimate.
     """
     loaded: list[SeriesData] = []
     for item in files:
@@ -94,10 +99,16 @@ def build_reference(out: str | Path, files: Sequence[str | Path | tuple[str | Pa
         if not overwrite:
             raise ReferenceStoreError(f"{target} exists; remove it or allow overwriting")
         target.unlink()
-    return write_store(target, loaded, n_files=len(files))
+    return write_store(target, loaded, n_files=len(files), derive=derive)
 
 
-def write_store(target: Path, loaded: Iterable[SeriesData], n_files: int = 0) -> BuildStats:
+def write_store(target: Path, loaded: Iterable[SeriesData], n_files: int = 0,
+                derive: bool = True) -> BuildStats:
+    if derive:
+        from newsfacts.validation.derived import derive_series
+
+        published = list(loaded)
+        loaded = published + derive_series(published)
     seen: dict[str, SeriesInfo] = {}
     n_obs = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -105,7 +116,7 @@ def write_store(target: Path, loaded: Iterable[SeriesData], n_files: int = 0) ->
         with series_csv.open("w", newline="") as s_handle, obs_csv.open("w", newline="") as o_h:
             s_out, o_out = csv.writer(s_handle), csv.writer(o_h)
             s_out.writerow(_SERIES_COLUMNS)
-            o_out.writerow(("series_id", "period", "vintage", "value", "half_unit"))
+            o_out.writerow(("series_id", "period", "vintage", "value", "half_unit", "error"))
             for data in loaded:
                 info = data.info
                 if info.series_id in seen and seen[info.series_id] != info:
@@ -117,7 +128,7 @@ def write_store(target: Path, loaded: Iterable[SeriesData], n_files: int = 0) ->
                     s_out.writerow([getattr(info, name) for name in _SERIES_COLUMNS])
                 for obs in data.observations:
                     o_out.writerow((info.series_id, obs.period, obs.vintage.isoformat(),
-                                    str(obs.value), str(obs.half_unit)))
+                                    str(obs.value), str(obs.half_unit), str(obs.error)))
                     n_obs += 1
         import duckdb
 
@@ -127,9 +138,10 @@ def write_store(target: Path, loaded: Iterable[SeriesData], n_files: int = 0) ->
                 indicator VARCHAR, flow VARCHAR, basis VARCHAR, reporter VARCHAR,
                 partner VARCHAR, seasonally_adjusted BOOLEAN, frequency VARCHAR,
                 currency VARCHAR, unit VARCHAR, source VARCHAR, file VARCHAR,
-                vintage_inferred BOOLEAN)""")
+                vintage_inferred BOOLEAN, estimate VARCHAR)""")
             con.execute("""CREATE TABLE observations (series_id VARCHAR, period VARCHAR,
-                vintage DATE, value DECIMAL(24,4), half_unit DECIMAL(24,4))""")
+                vintage DATE, value DECIMAL(24,4), half_unit DECIMAL(24,4),
+                error DECIMAL(24,4))""")
             con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
             con.execute(f"INSERT INTO series SELECT * FROM read_csv('{series_csv}', "
                         "header=true, all_varchar=true)")
@@ -151,10 +163,17 @@ class ReferenceStore:
     def __init__(self, con: duckdb.DuckDBPyConnection, name: str) -> None:
         self.con = con
         self.name = name
+        held = {row[0] for row in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'series'"
+        ).fetchall()}
+        # a format-1 store lacks the estimate column (all its series are published ones)
+        picked = ", ".join((f"COALESCE({name}, '')" if name in ("file", "estimate") else name)
+                           if name in held else f"'' AS {name}" for name in _SERIES_COLUMNS)
         self._series = [SeriesInfo.model_validate(dict(zip(_SERIES_COLUMNS, row, strict=True)))
                         for row in con.execute(
-                            f"SELECT {', '.join(_SERIES_COLUMNS)} FROM series ORDER BY series_id"
-                        ).fetchall()]
+                            f"SELECT {picked} FROM series ORDER BY series_id").fetchall()]
+        self._estimated = {info.series_id for info in self._series if info.estimate}
+        self._error = "o.error" if "estimate" in held else "0"
         self._bands: dict[tuple[Any, ...], Band] = {}
         self._pairs: list[tuple[dict[str, Any], float]] | None = None
         self._cleanup: str | None = None
@@ -174,7 +193,7 @@ class ReferenceStore:
             raise ReferenceStoreError(
                 f"{file} is not a newsfacts reference store ({str(exc).splitlines()[0]})"
             ) from None
-        if fmt is None or fmt[0] != STORE_FORMAT:
+        if fmt is None or fmt[0] not in READABLE_FORMATS:
             con.close()
             raise ReferenceStoreError(f"{file} is not a {STORE_FORMAT} store")
         return cls(con, str(file))
@@ -218,14 +237,15 @@ class ReferenceStore:
                               WHERE series_id = ? AND period IN ({marks})),
             snapshot AS (
                 SELECT v.vintage AS as_of, o.period, o.value, o.half_unit,
-                       ROW_NUMBER() OVER (PARTITION BY v.vintage, o.period
+                       {self._error} AS error, ROW_NUMBER() OVER (PARTITION BY v.vintage, o.period
                                           ORDER BY o.vintage DESC) AS latest
                 FROM vintages v JOIN observations o
                   ON o.series_id = ? AND o.period IN ({marks}) AND o.vintage <= v.vintage)
-            SELECT as_of, SUM(value), SUM(half_unit), COUNT(*) FROM snapshot WHERE latest = 1
-            GROUP BY as_of HAVING COUNT(*) = {len(periods)} ORDER BY as_of""",
+            SELECT as_of, SUM(value), SUM(half_unit), COUNT(*), SUM(error) FROM snapshot
+            WHERE latest = 1 GROUP BY as_of HAVING COUNT(*) = {len(periods)} ORDER BY as_of""",
             [series_id, *periods, series_id, *periods]).fetchall()
-        return [RefValue(series_id, row[0], Decimal(row[1]), Decimal(row[2])) for row in rows]
+        return [RefValue(series_id, row[0], Decimal(row[1]), Decimal(row[2]), Decimal(row[4]))
+                for row in rows]
 
     def ranking(self, series_id: str, period: str, vintage: dt.date,
                 direction: int) -> tuple[int, int, str] | None:
@@ -267,7 +287,8 @@ class ReferenceStore:
     def _revision_pairs(self) -> list[tuple[dict[str, Any], float]]:
         """Per family and period with two vintages or more: |first - latest| / |latest|.
 
-        Monthly periods are paired within the table; a quarter or year published as such
+        Estimated series are left out: they are no vintages of anything. Monthly periods
+        are paired within the table; a quarter or year published as such
         is paired with the sum of the family's monthly series too (a first-reported annual
         figure against the latest months), so that revisions of annual totals count.
         """
@@ -277,7 +298,9 @@ class ReferenceStore:
                 SELECT {family}, o.period,
                        arg_min(o.value, o.vintage) AS first, arg_max(o.value, o.vintage) AS last
                 FROM observations o JOIN series s USING (series_id)
-                GROUP BY {family}, o.period HAVING COUNT(DISTINCT o.vintage) > 1""").fetchall()
+                WHERE series_id NOT IN (SELECT UNNEST(?::VARCHAR[]))
+                GROUP BY {family}, o.period HAVING COUNT(DISTINCT o.vintage) > 1""",
+                [sorted(self._estimated)]).fetchall()
             pairs = [(dict(zip(_FAMILY, row[:len(_FAMILY)], strict=True)),
                       abs(float(row[-2]) - float(row[-1])) / abs(float(row[-1])))
                      for row in rows if row[-1]]
@@ -291,12 +314,12 @@ class ReferenceStore:
         key_fields = BAND_LEVELS[0][1]
         monthly: dict[tuple[Any, ...], list[SeriesInfo]] = {}
         for info in self._series:
-            if info.frequency == "M":
+            if info.frequency == "M" and not info.estimate:
                 monthly.setdefault(tuple(getattr(info, f) for f in key_fields), []).append(info)
         found: list[tuple[dict[str, Any], float]] = []
         for info in self._series:
             members = monthly.get(tuple(getattr(info, f) for f in key_fields))
-            if info.frequency == "M" or not members:
+            if info.frequency == "M" or info.estimate or not members:
                 continue
             rows = self.con.execute("SELECT period, vintage, value FROM observations WHERE "
                                     "series_id = ? ORDER BY period, vintage",

@@ -14,7 +14,11 @@ The steps, for one fact:
    ``confirmed`` within the stated precision of the latest vintage; ``revised`` where it
    agrees with an earlier vintage, or, where the store has only one vintage of that period,
    differs from it by no more than such series are revised (``ReferenceStore.band``);
-   ``contradicted`` otherwise; ``unverifiable`` where no series covers it.
+   ``contradicted`` otherwise; ``unverifiable`` where no series covers it. An *estimated*
+   series (``newsfacts.validation.derived``: a seasonally adjusted estimate, imports
+   c.i.f.) never confirms: within its back-tested error plus the revision band of the
+   series it stands for the verdict is ``revised`` and says it rests on an estimate;
+   beyond that, ``contradicted``. Published series are preferred to estimates.
 4. **Checks** beyond the value: change_pct and previous_value against the series, "record"
    and "third-highest" against the months to date in that vintage, and consistency inside
    the article (exports - imports = balance; change against the stated previous value).
@@ -47,8 +51,10 @@ RULES: dict[str, str] = {
 }
 _PREFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "us-total-since-1994": (("goods_and_services", "bop"), ("goods", "bop"), ("goods", "census")),
-    "us-total-before-1994": (("goods", "census"), ("goods", "bop"), ("goods_and_services", "bop")),
-    "bilateral": (("goods", "census"), ("goods", "bop"), ("goods_and_services", "bop")),
+    "us-total-before-1994": (("goods", "census"), ("goods", "census_cif"), ("goods", "bop"),
+                             ("goods_and_services", "bop")),
+    "bilateral": (("goods", "census"), ("goods", "census_cif"), ("goods", "bop"),
+                  ("goods_and_services", "bop")),
     "other": (("goods", "national"), ("goods", "census"), ("goods", "bop")),
 }
 _ORDINALS: dict[str, int] = {
@@ -57,8 +63,9 @@ _ORDINALS: dict[str, int] = {
 }
 _RANK = re.compile(r"\b(" + "|".join(_ORDINALS) + r")[- ](?:highest|largest|biggest|worst|"
                    r"greatest|widest)\b", re.IGNORECASE)
-Outcome = Literal["confirmed", "vintage", "band", "contradicted"]
-_STRENGTH: dict[str, int] = {"confirmed": 0, "vintage": 1, "band": 2, "contradicted": 3}
+Outcome = Literal["confirmed", "vintage", "band", "estimate", "contradicted"]
+_STRENGTH: dict[str, int] = {"confirmed": 0, "vintage": 1, "band": 2, "estimate": 3,
+                             "contradicted": 4}
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,9 @@ class Family:
         i = self.info
         flow = {"goods": "goods", "services": "services",
                 "goods_and_services": "goods and services"}[i.flow]
-        return f"{flow}, {i.basis.upper() if i.basis == 'bop' else i.basis} basis, " \
-               f"{'SA' if i.seasonally_adjusted else 'NSA'}"
+        basis = {"bop": "BOP", "census_cif": "census, imports c.i.f.,"}.get(i.basis, i.basis)
+        estimate = f", ESTIMATED ({i.estimate})" if i.estimate else ""
+        return f"{flow}, {basis} basis, {'SA' if i.seasonally_adjusted else 'NSA'}{estimate}"
 
 
 @dataclass(frozen=True)
@@ -139,9 +147,11 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
         spans = "; ".join(f"{f.info.series_id} {_span(store, f)}" for f in families[:4])
         return _unverifiable(fact, index, f"no series covers {fact.period} ({spans})")
     # a family on another adjustment than the text implies may confirm, never "probably"
+    # and an estimate on another adjustment says nothing either way
     usable = [j for j in judgements if j.expected or j.outcome in ("confirmed", "vintage")]
-    best = min(usable or judgements, key=lambda j: (_STRENGTH[j.outcome], j.rank))
-    if best.outcome == "contradicted":
+    published = [j for j in judgements if not j.family.info.estimate]
+    best = min(usable or published or judgements, key=lambda j: (_STRENGTH[j.outcome], j.rank))
+    if best.outcome == "contradicted" or (best.family.info.estimate and not best.expected):
         expected_ones = [j for j in judgements if j.expected]
         if not expected_ones:
             top = judgements[0]
@@ -152,6 +162,24 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
                 f"{top.family.info.series_id} gives {_money(top.latest.value, fact.currency)}",
                 series_id=top.family.info.series_id, source=top.family.info.source)
         best = expected_ones[0]
+    if best.family.info.estimate and best.outcome == "contradicted" and not (
+            fact.value * best.latest.value < 0 and abs(best.latest.value) > best.tolerance):
+        # an estimate's error is back-tested against today's series, not against the first
+        # releases claims quote, whose revisions may be larger than any in the store: beyond
+        # it, an estimate does not settle a claim (only a sign it surely has)
+        info = best.family.info
+        return _unverifiable(
+            fact, index, f"no published series covers {fact.period} on the basis such figures "
+            f"are reported; the ESTIMATE {info.series_id} ({best.family.describe()}) gives "
+            f"{_money(best.latest.value, fact.currency)}, and the text's "
+            f"{_money(fact.value, fact.currency)} is "
+            f"{abs(fact.value - best.latest.value) / abs(best.latest.value):.1%} off, more than "
+            f"its back-tested error and the store's revisions allow "
+            f"(±{_money(best.tolerance, fact.currency, signed=False)}); an estimate confirms "
+            f"and contradicts nothing beyond that. How it is made: {info.source}",
+            series_id=info.series_id, source=info.source, flow=info.flow, basis=info.basis,
+            seasonally_adjusted=info.seasonally_adjusted, reference_value=best.latest.value,
+            tolerance=best.tolerance, estimated=True)
     verdict = _verdict(fact, index, best, rule, months)
     checks = _value_checks(fact, store, best, months, text)
     return verdict.model_copy(update={"checks": tuple(checks)})
@@ -182,7 +210,7 @@ def _candidates(fact: TradeFact, store: ReferenceStore) -> tuple[list[Family], s
             return [], f"the store holds no {adjustment} series for this figure"
     groups: dict[tuple[object, ...], list[SeriesInfo]] = {}
     for info in same:
-        key = (info.flow, info.basis, info.seasonally_adjusted)
+        key = (info.flow, info.basis, info.seasonally_adjusted, info.estimate)
         groups.setdefault(key, []).append(info)
     return [Family(tuple(members)) for members in groups.values()], ""
 
@@ -207,12 +235,12 @@ def _ranked(families: list[Family], fact: TradeFact, rule: str,
             expected_sa: bool | None) -> list[Family]:
     preferences = _PREFERENCES[rule]
 
-    def key(family: Family) -> tuple[int, int]:
+    def key(family: Family) -> tuple[int, int, int]:
         info = family.info
         sa_rank = 0 if expected_sa is None or info.seasonally_adjusted == expected_sa else 1
         pair = (info.flow, info.basis)
         flow_rank = preferences.index(pair) if pair in preferences else len(preferences)
-        return (sa_rank, flow_rank)
+        return (sa_rank, 1 if info.estimate else 0, flow_rank)
 
     return sorted(families, key=key)
 
@@ -256,6 +284,12 @@ def _judge(value: Decimal, half: Decimal, refs: list[RefValue], band: Band, fami
                          rank)
 
     tolerance = half + latest.half_unit
+    if family.info.estimate:
+        # an estimate stands for today's series: its error, plus how much that is revised
+        allowed = tolerance + latest.error + Decimal(str(band.size)) * abs(latest.value)
+        if abs(value - latest.value) <= allowed and value * latest.value > 0:
+            return make("estimate", latest, allowed)
+        return make("contradicted", latest, allowed)
     if abs(value - latest.value) <= tolerance:
         return make("confirmed", latest, tolerance)
     for ref in reversed(refs[:-1]):
@@ -297,6 +331,22 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         text = (f"Probably revised: {source} now gives {latest} for {where} (vintage "
                 f"{best.latest.vintage}); the text's {claim} is {relative or 0:.1%} off, "
                 f"within how much such series are revised ({best.band.describe()}).")
+    elif best.outcome == "estimate":
+        status = "revised"
+        text = (f"Revised, against an ESTIMATE (no published series covers {where} on this "
+                f"basis): {source} gives {latest} for {where}; the text's {claim} is "
+                f"{relative or 0:.1%} off, within the estimate's back-tested error "
+                f"(±{_money(best.latest.error, fact.currency, signed=False)}) and how much "
+                f"such series are revised ({best.band.describe()}). How the estimate is "
+                f"made: {info.source}.")
+    elif best.family.info.estimate:
+        status = "contradicted"
+        text = (f"Contradicted by an ESTIMATE (no published series covers {where} on this "
+                f"basis): {source} gives {latest} for {where}; the text's {claim} differs by "
+                f"{_money(difference, fact.currency, signed=False)} ({relative or 0:.1%}), "
+                f"more than the estimate's back-tested error, rounding and revisions allow "
+                f"(±{_money(best.tolerance, fact.currency, signed=False)}). How the estimate "
+                f"is made: {info.source}.")
     else:
         status = "contradicted"
         extra = (f" and more than such series are revised ({best.band.describe()})"
@@ -322,7 +372,8 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         reference_value=used.value, latest_vintage=best.latest.vintage,
         latest_value=best.latest.value, abs_difference=difference, rel_difference=relative,
         tolerance=best.tolerance, revision_band=best.band.size if best.band.pairs else None,
-        revision_band_basis=best.band.describe(), selection=selection)
+        revision_band_basis=best.band.describe(), selection=selection,
+        estimated=bool(info.estimate))
 
 
 def _unverifiable(fact: TradeFact, index: int, why: str, **fields: object) -> Verdict:
@@ -385,6 +436,8 @@ def _change_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
                      explanation=f"no value of {best.family.describe()} for {prior} to compare")
     tol = float(percent_half_unit(stated))
     widen = best.band.size if best.outcome == "band" else 0.0
+    if best.outcome == "estimate" and best.latest.value:
+        widen = best.band.size + float(best.latest.error / abs(best.latest.value))
     current_refs = _family_values(store, best.family, fact.period or "", months)
     latest_before = prior_refs[-1]
     low, high = _change_range(best.latest, latest_before, widen)
@@ -425,6 +478,7 @@ def _previous_check(fact: TradeFact, best: Judgement, prior: str | None,
     judged = _judge(value, half, prior_refs, best.band, best.family, True, 0,
                     _settled_after(prior_months))
     status: CheckStatus = {"confirmed": "consistent", "vintage": "revised", "band": "revised",
+                           "estimate": "revised",
                            "contradicted": "inconsistent"}[judged.outcome]  # type: ignore[assignment]
     reference = _money(judged.used.value, fact.currency)
     return Check(name="previous_value", status=status, stated=text, reference=reference,
@@ -436,6 +490,9 @@ def _rank_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
                 months: Sequence[str], stated: int, name: Literal["record", "rank"]) -> Check:
     label = "a record" if stated == 1 else f"rank {stated}"
     monthly = [info for info in best.family.members if info.frequency == "M"]
+    if best.family.info.estimate:
+        return Check(name=name, status="unverifiable", stated=label,
+                     explanation="ranks are not checked against an estimated series")
     if len(months) != 1 or not monthly:
         return Check(name=name, status="unverifiable", stated=label,
                      explanation="ranks are checked for single months of monthly series")

@@ -42,6 +42,13 @@ def test_store_builds_from_the_published_files(shared_dir: Path, tmp_path: Path)
         assert {"fred-BOPGSTB", "census-5880-trade_balance", "census-0004-exports"} <= ids
         [japan] = store.values("census-5880-trade_balance", ["1994-03"])
         assert float(japan.value) == -5752.7e6
+        estimated = {info.series_id: info for info in store.series if info.estimate}
+        # the World SA series (0004) starts in 1989, the NSA one (0015) in 1987
+        sa = estimated["est-sa-census-USA-WLD-trade_balance"]
+        assert sa.seasonally_adjusted and sa.source.startswith("ESTIMATE")
+        assert store.coverage(sa.series_id) == ("1987-01", "1988-12")
+        [value] = store.values(sa.series_id, ["1987-03"])
+        assert value.error > 0
 
 
 @pytest.mark.shared
@@ -69,26 +76,34 @@ def test_benchmark_figures_as_measured(results: dict[str, Any]) -> None:
     """Guards the figures written in the README against regressions."""
     figures = results["figures"]
     assert figures["first_reported"]["n"] == 34
-    assert figures["first_reported"]["confirmed_or_revised"] >= 0.44
-    assert figures["first_reported"].get("contradicted", 0) <= 5
-    assert figures["perturbed"]["contradicted_share"] >= 0.87
+    assert figures["first_reported"]["confirmed_or_revised"] >= 0.64
+    assert figures["first_reported"].get("contradicted", 0) <= 3
+    assert figures["perturbed"]["contradicted_share"] >= 0.74
+    # perturbations of claims a published series bears out: as before estimates existed
+    assert figures["perturbed"]["from_published"]["contradicted"] >= 77
+    assert "confirmed" not in figures["perturbed"]["from_published"]
     by_kind = figures["perturbed"]["by_kind"]
     for kind in ("sign flipped", "exports/imports swapped"):
         assert set(by_kind[kind]) == {"contradicted"}
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason="issue target not met: 13 world totals of 1986-89 "
-                   "have no SA series in ../shared/official, and 5 first reports differ from "
-                   "the latest series by more than the store's revisions show")
+@pytest.mark.xfail(strict=True, reason="issue target not met (65%, 3 contradicted): the "
+                   "1986-11 totals precede every monthly world series, the 1994-03 services "
+                   "surplus has no services series, 5 1987 first releases lie beyond the SA "
+                   "estimate's back-tested error plus the store's revisions (so unverifiable), "
+                   "and 3 first reports (1994-03 total and goods, 1989-02) differ from the "
+                   "latest series by more than the store's revisions show")
 def test_first_reported_target(results: dict[str, Any]) -> None:
     figures = results["figures"]["first_reported"]
     assert figures.get("contradicted", 0) == 0 and figures["confirmed_or_revised"] >= 0.9
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason="issue target not met: a month shifted to one the "
-                   "store holds in a single vintage falls inside that series' revision band")
+@pytest.mark.xfail(strict=True, reason="issue target not met (75%; 87.5% of those from "
+                   "claims a published series bears out): a month shifted to one the store "
+                   "holds in a single vintage falls inside that series' revision band, and a "
+                   "3% error is inside an estimated series' back-tested error")
 def test_perturbed_target(results: dict[str, Any]) -> None:
     assert results["figures"]["perturbed"]["contradicted_share"] >= 0.95
 
