@@ -165,12 +165,4 @@ def _code(index: float, frequency: str) -> str:
 
 def _history(store: ReferenceStore, series_ids: Sequence[str], anchors: Sequence[str],
              frequency: str) -> list[tuple[str, str, dt.date, Decimal]]:
-    if not anchors:
-        return []
-    first, last = _bounds(anchors, frequency)
-    marks = ", ".join("?" for _ in series_ids)
-    rows = store.con.execute(
-        f"SELECT series_id, period, vintage, value FROM observations WHERE series_id IN "
-        f"({marks}) AND period BETWEEN ? AND ? ORDER BY vintage, period",
-        [*series_ids, first, last]).fetchall()
-    return [(str(r[0]), str(r[1]), r[2], Decimal(r[3])) for r in rows]
+    return store.history(series_ids, *_bounds(anchors, frequency)) if anchors else []

@@ -247,6 +247,19 @@ class ReferenceStore:
         return [RefValue(series_id, row[0], Decimal(row[1]), Decimal(row[2]), Decimal(row[4]))
                 for row in rows]
 
+    def history(self, series_ids: Sequence[str], first: str, last: str
+                ) -> list[tuple[str, str, dt.date, Decimal]]:
+        """Every observation (series_id, period, vintage, value) of ``series_ids`` with a
+        period from ``first`` to ``last`` (codes of one frequency), by vintage and period."""
+        if not series_ids:
+            return []
+        marks = ", ".join("?" for _ in series_ids)
+        rows = self.con.execute(
+            f"SELECT series_id, period, vintage, value FROM observations WHERE series_id IN "
+            f"({marks}) AND period BETWEEN ? AND ? ORDER BY vintage, period",
+            [*series_ids, first, last]).fetchall()
+        return [(str(r[0]), str(r[1]), r[2], Decimal(r[3])) for r in rows]
+
     def ranking(self, series_id: str, period: str, vintage: dt.date,
                 direction: int) -> tuple[int, int, str] | None:
         """(rank, months compared, first month) of ``period`` among the months up to it, as of
