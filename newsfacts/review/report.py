@@ -67,7 +67,10 @@ def report_body(results: Iterable[CheckedArticle | ErrorRecord], store: Referenc
     articles: list[CheckedArticle] = []
     errors: list[ErrorRecord] = []
     for item in results:
-        (errors if isinstance(item, ErrorRecord) else articles).append(item)  # type: ignore[arg-type]
+        if isinstance(item, ErrorRecord):
+            errors.append(item)
+        else:
+            articles.append(item)
     anchors = [f"doc-{n}-{_slug(item.article.id)}" for n, item in enumerate(articles, 1)]
     title = f"<h1>{escape(info.title)}</h1>" if heading else ""
     body = [f'<header class="nf-top">{title}',

@@ -23,6 +23,10 @@ FAMILY_FIELDS: tuple[str, ...] = ("indicator", "flow", "basis", "reporter", "par
 # periods of the series' own frequency shown before and after the claims
 WINDOW: dict[str, tuple[int, int]] = {"M": (24, 6), "Q": (8, 2), "A": (8, 2)}
 MAX_LINES = 6
+BASIS_NAMES: dict[str, str] = {"census": "Census basis", "bop": "BOP basis",
+                              "census_cif": "Census basis, imports c.i.f.",
+                              "national": "national basis"}
+FREQUENCY_NAMES: dict[str, str] = {"M": "monthly", "Q": "quarterly", "A": "annual"}
 PERIOD_PATTERNS: dict[str, re.Pattern[str]] = {
     "M": re.compile(r"\d{4}-(0[1-9]|1[0-2])"), "Q": re.compile(r"\d{4}-Q[1-4]"),
     "A": re.compile(r"\d{4}")}
@@ -61,13 +65,14 @@ class SeriesChart:
 
 
 def family_title(info: SeriesInfo) -> str:
-    flow = (info.flow or "").replace("_", " ")
+    flow = info.flow.replace("_", " ")
     indicator = info.indicator.replace("_", " ")
     adjustment = "seasonally adjusted" if info.seasonally_adjusted else "not seasonally adjusted"
     partner = "world" if info.partner == "WLD" else info.partner
-    basis = {"census": "Census basis", "bop": "BOP basis"}.get(info.basis, info.basis)
+    basis = BASIS_NAMES.get(info.basis, info.basis)
+    estimate = f", ESTIMATED ({info.estimate})" if info.estimate else ""
     return (f"{info.reporter}-{partner} {flow} {indicator}, {basis}, {adjustment} "
-            f"({ {'M': 'monthly', 'Q': 'quarterly', 'A': 'annual'}[info.frequency] })")
+            f"({FREQUENCY_NAMES[info.frequency]}){estimate}")
 
 
 def series_charts(verdicts: Sequence[Verdict], store: ReferenceStore,
