@@ -42,7 +42,7 @@ export_app = typer.Typer(
 
 def review_settings(author: str | None, author_url: str | None = None,
                     author_type: str = "Organization", review_url: str | None = None,
-                    include_unverifiable: bool = False) -> ReviewSettings:
+                    include_unverifiable: bool = True) -> ReviewSettings:
     """The settings from the options; ConfigError where no author is given."""
     if author is None or not author.strip():
         raise ConfigError(f"a ClaimReview names who checked the claims: pass --author NAME "
@@ -111,8 +111,7 @@ def summary(counts: Counter[str], errors: int, output: str) -> str:
              f"[bold]claimreviews[/bold] {counts.get('written', 0)}"
              + (f" ({'; '.join(ratings)})" if ratings else "")]
     if counts.get("left out"):
-        parts.append(f"[bold]unverifiable left out[/bold] {counts['left out']} "
-                     "(--include-unverifiable)")
+        parts.append(f"[bold]unverifiable left out[/bold] {counts['left out']}")
     if counts.get("no verdict"):
         parts.append(f"[bold]facts without verdict[/bold] {counts['no verdict']}")
     parts.append(f"[red]errors {errors}[/red]" if errors else "[bold]errors[/bold] 0")
@@ -150,8 +149,9 @@ def claimreview_cli(
         "--published", metavar="YYYY-MM-DD",
         help="Publication date of the text files (overrides their sidecars).")] = None,
     include_unverifiable: Annotated[bool, typer.Option(
-        "--include-unverifiable", help="Also write facts no series settles, rated "
-                                       "'Unverifiable' with no number.")] = False,
+        "--include-unverifiable/--skip-unverifiable",
+        help="Write facts no series settles too, rated 'Unverifiable' with no number.")
+    ] = True,
 ) -> None:
     """Extract and check articles, and write a schema.org ClaimReview per checked fact."""
     with fail_cleanly():

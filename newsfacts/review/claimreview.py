@@ -18,7 +18,8 @@ guidance reads numbers ("the closer to bestRating, the more true"):
   February figure the store holds; the release may have compared with a revised one).
 - 1 "False": contradicted.
 - "Unverifiable", with no ``ratingValue``: no series settles it. A number would place "cannot
-  say" between true and false. Left out unless ``include_unverifiable`` asks for it.
+  say" between true and false. Written by default (every checked fact gets a review);
+  ``include_unverifiable=False`` leaves them out.
 
 Library code takes the review date as an argument: no clock is read here.
 """
@@ -107,7 +108,7 @@ class ReviewSettings(BaseModel):
     review_url: str | None = Field(
         default=None, description="the page the reviews are published on; may hold {doc_id}")
     include_unverifiable: bool = Field(
-        default=False, description="also write reviews rated 'Unverifiable'")
+        default=True, description="write reviews rated 'Unverifiable' too")
 
     @field_validator("author_name")
     @classmethod
@@ -241,7 +242,7 @@ def assemble_claimreview(article: Article, fact: TradeFact, verdict: Verdict,
                          settings: ReviewSettings, reviewed_on: dt.date
                          ) -> dict[str, Any] | None:
     """One ClaimReview object for a fact and its verdict; None where it is not exported
-    (unverifiable, unless ``settings.include_unverifiable``)."""
+    (unverifiable, where ``settings.include_unverifiable`` is off)."""
     step = rate_verdict(verdict)
     if step.value is None and not settings.include_unverifiable:
         return None
@@ -277,7 +278,7 @@ def assemble_claimreview(article: Article, fact: TradeFact, verdict: Verdict,
 def assemble_claimreviews(checked: CheckedArticle, settings: ReviewSettings,
                           reviewed_on: dt.date) -> list[dict[str, Any]]:
     """The ClaimReviews of one checked article, in fact order; facts without a verdict (no
-    reference store) and, by default, unverifiable ones are left out."""
+    reference store) and, where the settings say so, unverifiable ones are left out."""
     reviews = []
     for verdict in checked.verdicts:
         review = assemble_claimreview(checked.article, checked.facts[verdict.fact_index],

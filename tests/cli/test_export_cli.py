@@ -79,12 +79,12 @@ def test_unverifiable_left_out_and_counted(tmp_path: Path, store: Path) -> None:
         encoding="utf-8")
     (folder / "japan.json").write_text(json.dumps({"published": "1994-05-20"}),
                                        encoding="utf-8")
-    result = run("export", "claimreview", folder, "-r", store, *AUTHOR)
-    assert result.exit_code == 0, result.output
-    assert len(json.loads(result.stdout)) == 1
-    assert "articles 2" in result.stderr and "unverifiable left out 1" in result.stderr
-    included = run("export", "claimreview", folder, "-r", store, *AUTHOR,
-                   "--include-unverifiable")
+    skipped = run("export", "claimreview", folder, "-r", store, *AUTHOR,
+                  "--skip-unverifiable")
+    assert skipped.exit_code == 0, skipped.output
+    assert len(json.loads(skipped.stdout)) == 1
+    assert "articles 2" in skipped.stderr and "unverifiable left out 1" in skipped.stderr
+    included = run("export", "claimreview", folder, "-r", store, *AUTHOR)
     reviews = json.loads(included.stdout)
     assert [r["reviewRating"]["alternateName"] for r in reviews] == [
         "Unverifiable", "True as first published; since revised"]

@@ -313,13 +313,13 @@ def test_unknown_article_details_are_left_out() -> None:
     assert schemaorg_problems(review) == []
 
 
-def test_unverifiable_left_out_unless_asked() -> None:
+def test_unverifiable_written_unless_left_out() -> None:
     checked = CheckedArticle(article(), (seed_fact(), seed_fact()),
                              (VERDICTS["confirmed"],
                               verdict("unverifiable").model_copy(update={"fact_index": 1})))
-    assert len(assemble_claimreviews(checked, SETTINGS, REVIEWED_ON)) == 1
-    settings = SETTINGS.model_copy(update={"include_unverifiable": True})
-    both = assemble_claimreviews(checked, settings, REVIEWED_ON)
+    settings = SETTINGS.model_copy(update={"include_unverifiable": False})
+    assert len(assemble_claimreviews(checked, settings, REVIEWED_ON)) == 1
+    both = assemble_claimreviews(checked, SETTINGS, REVIEWED_ON)
     assert [r["reviewRating"] for r in both][1] == {"@type": "Rating",
                                                     "alternateName": "Unverifiable"}
     assert both[1]["url"].endswith("#fact-doc-1")
