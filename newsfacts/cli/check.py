@@ -17,33 +17,29 @@ from newsfacts.cli.validate import summary
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
 from newsfacts.outputs.text import format_money, truncate
-from newsfacts.schema import ErrorRecord, TradeFact
-from newsfacts.validation import ReferenceStore, Verdict, validate
+from newsfacts.review import check_articles
+from newsfacts.schema import ErrorRecord
+from newsfacts.validation import ReferenceStore, Verdict
 
 STYLES: dict[str, str] = {"confirmed": "green", "revised": "yellow", "contradicted": "red",
                           "unverifiable": "dim", "consistent": "green",
                           "inconsistent": "red"}
 
 
-def check_articles(paths: Sequence[Path], reference: Path, published: str | None = None,
-                   extractor: Extractor | None = None
-                   ) -> tuple[list[Verdict], list[ErrorRecord]]:
+def check_files(paths: Sequence[Path], reference: Path, published: str | None = None,
+                extractor: Extractor | None = None) -> tuple[list[Verdict], list[ErrorRecord]]:
     """Extract and validate; documents that cannot be read come back as error records."""
     files = check_paths(paths)
     date = parse_published(published)
-    runner = extractor or Extractor()
-    facts: list[TradeFact] = []
-    texts: dict[str, str] = {}
+    verdicts: list[Verdict] = []
     errors: list[ErrorRecord] = []
-    for article, result in runner.extract_many(read_paths(files, published=date)):
-        if isinstance(result, ErrorRecord):
-            errors.append(result)
-            continue
-        if not isinstance(article, ErrorRecord):
-            texts[article.id] = article.text
-        facts.extend(result)
     with ReferenceStore.open(reference) as store:
-        return validate(facts, store, texts), errors
+        for result in check_articles(read_paths(files, published=date), store, extractor):
+            if isinstance(result, ErrorRecord):
+                errors.append(result)
+            else:
+                verdicts.extend(result.verdicts)
+    return verdicts, errors
 
 
 def verdicts_table(verdicts: Sequence[Verdict]) -> Table:
@@ -88,7 +84,7 @@ def check_cli(
 ) -> None:
     """Extract the trade facts of articles and check them against official figures."""
     with fail_cleanly():
-        verdicts, errors = check_articles(paths, reference, published)
+        verdicts, errors = check_files(paths, reference, published)
     print_report(verdicts, errors, out_console())
     counts: Counter[str] = Counter(verdict.status for verdict in verdicts)
     err_console().print(summary(counts) + (f" · [red]errors {len(errors)}[/red]"
