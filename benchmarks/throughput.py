@@ -4,9 +4,10 @@
 
 Measured in one run, on the same text: words/s of spaCy's blank English tokenizer alone,
 of the full newsfacts pipeline (``Extractor.extract_batch``), and of quantulum3 on a sample
-of the sentences (it is ~100x slower; the sample size is printed); peak memory (maxrss of a
-fresh subprocess running ``run_batch``) at two document counts; and the speed-up of
-``--processes 2`` over one process.
+of the sentences (it is ~100x slower; the sample size is printed); the share of CPU time of
+each pipeline stage; peak memory (maxrss of a fresh subprocess running ``run_batch``) at two
+document counts; and the speed-up of ``--processes 2`` over one process, with the time of
+a one-document run (start-up, which every worker process pays as well).
 """
 
 from __future__ import annotations
@@ -70,6 +71,27 @@ def time_pipeline(articles: list[Article], batch_size: int = 64) -> float:
     return words_per_second(articles, time.perf_counter() - started)
 
 
+def time_components(articles: list[Article], warm_up: list[Article], batch_size: int = 64
+                    ) -> dict[str, float]:
+    """CPU seconds of each stage over ``articles``: making the docs, then each component.
+
+    The pipeline first reads ``warm_up``, so that lexeme caches are as in a long run.
+    """
+    extractor = Extractor()
+    for start in range(0, len(warm_up), batch_size):
+        extractor.extract_batch(warm_up[start:start + batch_size])
+    seconds = dict.fromkeys(["make_doc", *extractor.nlp.pipe_names], 0.0)
+    for start in range(0, len(articles), batch_size):
+        began = time.process_time()
+        docs = [extractor.make_doc(a) for a in articles[start:start + batch_size]]
+        seconds["make_doc"] += time.process_time() - began
+        for name, component in extractor.nlp.pipeline:
+            began = time.process_time()
+            docs = [component(doc) for doc in docs]
+            seconds[name] += time.process_time() - began
+    return seconds
+
+
 def time_quantulum(articles: list[Article], sample: int) -> tuple[float, int]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -86,7 +108,12 @@ def time_quantulum(articles: list[Article], sample: int) -> tuple[float, int]:
 
 
 def peak_memory_mb(documents: int) -> float:
-    """maxrss of a fresh process running run_batch over ``documents`` one-sentence stories."""
+    """Peak RSS of a fresh process running run_batch over ``documents`` one-sentence stories.
+
+    Read from ``VmHWM`` in /proc/self/status where there is one: on Linux a child's
+    ``ru_maxrss`` starts from its parent's RSS at the fork, so it measured this benchmark
+    process (which holds the corpus and two pipelines) rather than the batch run.
+    """
     code = (
         "import io, json, resource, sys, tempfile\n"
         "from newsfacts.batch import BatchJob, run_batch\n"
@@ -98,7 +125,14 @@ def peak_memory_mb(documents: int) -> float:
         "            f'Japan said its trade surplus with the U.S. rose to {i % 90 + 1}.2 "
         "billion dlrs in March.'}) + '\\n')\n"
         "run_batch(BatchJob([path], folder + '/out.jsonl'))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n"
+        "    with open('/proc/self/status') as status:\n"
+        "        peak = next(int(line.split()[1]) for line in status\n"
+        "                    if line.startswith('VmHWM:'))\n"
+        "except (OSError, StopIteration):\n"
+        "    pass\n"
+        "print(peak)\n")
     result = subprocess.run([sys.executable, "-c", code, str(documents)], check=True,
                             capture_output=True, text=True)
     return int(result.stdout.strip()) / 1024
@@ -126,6 +160,7 @@ def main() -> None:
     parser.add_argument("--quantulum-sentences", type=int, default=300)
     parser.add_argument("--memory-docs", default="10000,100000")
     parser.add_argument("--process-words", type=int, default=450_000)
+    parser.add_argument("--stage-words", type=int, default=300_000)
     args = parser.parse_args()
     base = corpus_articles()
     articles = repeated(base, args.words)
@@ -139,6 +174,10 @@ def main() -> None:
           "tokenizer)")
     print(f"quantulum3           {quantulum:12,.0f} words/s  (sample of {sampled} sentences; "
           f"newsfacts is {pipeline / quantulum:.1f}x)")
+    stages = time_components(repeated(base, args.stage_words), warm_up=base)
+    total = sum(stages.values())
+    print("where the time goes (CPU): " + ", ".join(
+        f"{name} {seconds / total:.0%}" for name, seconds in stages.items()))
     counts = [int(n) for n in args.memory_docs.split(",") if n]
     peaks = [peak_memory_mb(n) for n in counts]
     for n, peak in zip(counts, peaks, strict=True):
@@ -150,6 +189,8 @@ def main() -> None:
     two = time_processes(subset, 2)
     print(f"{len(subset)} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s, speed-up "
           f"{one / two:.2f}x on {os.cpu_count()} cores")
+    startup = time_processes(base[:1], 1)
+    print(f"(a run of 1 document takes {startup:.1f} s: start-up, paid by each worker process too)")
     print(f"(this process maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} "
           "MB)")
 

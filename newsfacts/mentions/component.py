@@ -1,20 +1,23 @@
 """spaCy components that tag and normalise mentions into the span group ``nf_mentions``.
 
-- ``newsfacts_mentions``: a span ruler loaded with the package's pattern files (money,
+- ``newsfacts_mentions``: a span ruler (``MentionRuler``, which matches token patterns only
+  around the words that can anchor them) loaded with the package's pattern files (money,
   percentages, periods, cue words) and the place gazetteer; every span keeps its rule id
   in ``span.id_``.
 - ``newsfacts_normaliser``: gives each span its value in ``span._.nf_value`` (``Money``,
   ``Percent``, ``Period``/``PeriodShift``, ISO3 code) and drops spans whose text cannot be
-  normalised, so that later stages see only usable mentions.
+  normalised, so that later stages see only usable mentions. Money, percent and period
+  texts are parsed once and cached (``normalise_text``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
@@ -23,6 +26,7 @@ from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
 from newsfacts.mentions.periods import parse_period
 from newsfacts.mentions.places import place_patterns, resolve_place
+from newsfacts.mentions.ruler import MentionRuler
 from newsfacts.patterns import PATTERN_FILES, load_patterns
 
 SPANS_KEY = "nf_mentions"
@@ -30,6 +34,9 @@ PHRASE_WORD = re.compile(r"[a-z]+|-")
 LABELS: frozenset[str] = frozenset(
     {"MONEY", "QUANTITY", "PERCENT", "POINTS", "PERIOD", "PERIOD_SHIFT", "PLACE", "CUE"}
 )
+PERIOD_LABELS: frozenset[str] = frozenset({"PERIOD", "PERIOD_SHIFT"})
+TEXT_LABELS: frozenset[str] = frozenset({"MONEY", "PERCENT", "POINTS"}) | PERIOD_LABELS
+VALUE_CACHE_SIZE = 16_384
 
 
 def package_patterns() -> list[dict[str, Any]]:
@@ -70,8 +77,8 @@ def as_phrase(entry: dict[str, Any]) -> dict[str, Any]:
 )
 def make_mentions(
     nlp: Language, name: str, spans_key: str, load_package_patterns: bool
-) -> SpanRuler:
-    ruler = SpanRuler(
+) -> MentionRuler:
+    ruler = MentionRuler(
         nlp,
         name,
         spans_key=spans_key,
@@ -92,16 +99,33 @@ def make_mentions(
 def normalise_span(span: Span, doc: Doc) -> Any:
     """The value of one mention, or ``None`` where its text does not normalise."""
     label = span.label_
-    if label == "MONEY":
-        return parse_money(span.text)
-    if label in ("PERCENT", "POINTS"):
-        return parse_percent(span.text)
-    if label in ("PERIOD", "PERIOD_SHIFT"):
-        return parse_period(span.text, doc._.nf_published)
+    return value_of(span, label, doc._.nf_published if label in PERIOD_LABELS else None)
+
+
+def value_of(span: Span, label: str, published: dt.date | None) -> Any:
+    """The value of a mention with this label; ``published`` resolves periods."""
+    if label == "CUE":
+        return span.id_.split("#", 1)[0]
+    if label in TEXT_LABELS:
+        return normalise_text(label, span.text, published if label in PERIOD_LABELS else None)
     if label == "PLACE":
         code = span.id_.removeprefix("place.").split(".")[0]
         return code if len(code) == 3 else resolve_place(span.text)
     return span.id_.split("#", 1)[0]
+
+
+@lru_cache(maxsize=VALUE_CACHE_SIZE)
+def normalise_text(label: str, text: str, published: dt.date | None) -> Any:
+    """The value of a money, percent or period text (``published`` for periods only).
+
+    Cached: news repeats its amounts and periods ("1986", "last year", "a year earlier"),
+    and the values are immutable records.
+    """
+    if label == "MONEY":
+        return parse_money(text)
+    if label in ("PERCENT", "POINTS"):
+        return parse_percent(text)
+    return parse_period(text, published)
 
 
 class MentionNormaliser:
@@ -112,14 +136,18 @@ class MentionNormaliser:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
+        published = doc._.nf_published
+        group = doc.spans.get(self.spans_key)
+        spans = list(group) if group is not None else []
         kept: list[Span] = []
-        for span in doc.spans.get(self.spans_key, []):
-            value = normalise_span(span, doc)
+        for span in spans:
+            value = value_of(span, span.label_, published)
             if value is None:
                 continue
             span._.nf_value = value
             kept.append(span)
-        doc.spans[self.spans_key] = kept
+        if group is None or len(kept) < len(spans):  # else the group holds just these
+            doc.spans[self.spans_key] = kept
         return doc
 
 

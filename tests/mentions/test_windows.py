@@ -1,0 +1,272 @@
+"""The windowed token matcher finds exactly what spaCy's Matcher finds over the whole doc."""
+
+from __future__ import annotations
+
+import pickle
+import warnings
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Span
+
+from newsfacts.mentions.component import as_phrase, package_patterns
+from newsfacts.mentions.ruler import MentionRuler
+from newsfacts.mentions.tokenizer import customize_tokenizer
+from newsfacts.mentions.windows import (
+    FREQUENT_WORDS,
+    WindowedMatcher,
+    choose_key,
+    count_frequent,
+    is_near,
+    is_windowable,
+    token_spec,
+    windows,
+)
+
+Pattern = list[dict[str, Any]]
+
+TEXTS: tuple[str, ...] = (
+    "Japan's trade surplus with the U.S. widened to 5.2 billion dlrs in February 1987.",
+    "The deficit narrowed 18.5% to $7.46 billion in March, from $9.1 billion a year earlier.",
+    "Exports rose 3.2 pct in the first nine months of 1986/87 to 12.34 bln dlrs.",
+    "HK $3.7 billion, C$ 16.4 million, Y=28,030 and between 200 and 300 mln dlrs.",
+    "In the same month of last year the U.S. Trade Representative said half a billion dollars.",
+    "dlrs",  # a key word alone, at the start and end of the doc
+    "5 billion",
+    "March",
+    "",
+    "The fiscal year ended March 31, 1987 and the previous month, the whole year.",
+    "Twenty-five million Hong Kong dlrs, 1.5 percentage points, minus 2.3 pct, 7-3/4 pct.",
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.blank("en")
+    customize_tokenizer(pipeline)
+    return pipeline
+
+
+def whole_doc_matches(nlp: Language, patterns: list[tuple[str, Pattern]], text: str
+                      ) -> set[tuple[int, int, int]]:
+    matcher = Matcher(nlp.vocab)
+    for key, pattern in patterns:
+        matcher.add(key, [pattern])
+    return set(matcher(nlp.make_doc(text)))
+
+
+def windowed_matches(nlp: Language, patterns: list[tuple[str, Pattern]], text: str
+                     ) -> set[tuple[int, int, int]]:
+    windowed = WindowedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
+    return set(windowed(nlp.make_doc(text)))
+
+
+# ------------------------------------------------------------------- which patterns
+
+WINDOWABLE: list[tuple[Pattern, bool]] = [
+    ([{"LIKE_NUM": True}, {"LOWER": "dlrs"}], True),
+    ([{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": r"^\d+$"}}], True),
+    ([{"LOWER": "a"}, {"LOWER": "b", "OP": "!"}, {"LOWER": "c"}], True),
+    ([{"LOWER": "a"}, {"OP": "*"}, {"LOWER": "c"}], False),  # unbounded
+    ([{"LOWER": "a"}, {"LOWER": "b", "OP": "+"}], False),
+    ([{"LOWER": "a"}, {"LOWER": "b", "OP": "{1,3}"}], False),
+    ([{"LOWER": "a"}, {"LOWER": "b", "op": "*"}], False),  # operator key in lower case
+    ([{"POS": "NOUN"}, {"LOWER": "b"}], False),  # set per token by a tagger
+    ([{"NORM": "dollar"}], False),  # tokenizer exceptions set NORM per token
+    ([{"IS_STOP": True}, {"LOWER": "b"}], False),  # users edit stop words
+    ([{"_": {"flag": True}}, {"LOWER": "b"}], False),
+    ([{"IS_SENT_START": True}, {"LOWER": "b"}], False),
+    ([{"LOWER": "a", "OP": "?"}], False),  # no required token to key on
+    ([], False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), WINDOWABLE)
+def test_is_windowable(pattern: Pattern, expected: bool) -> None:
+    assert is_windowable(pattern) is expected
+
+
+KEYS: list[tuple[Pattern, int]] = [
+    # 'the' is a common word; 'previous' and 'month' are not: the one allowing fewer values
+    ([{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "prior"]}},
+      {"LOWER": {"IN": ["month", "quarter", "period"]}}], 1),
+    # a number is common ('one', '10'); a currency word is not
+    ([{"LIKE_NUM": True}, {"LOWER": {"IN": ["million", "billion"]}, "OP": "?"},
+      {"LOWER": {"IN": ["dlrs", "dollars", "yen"]}}], 2),
+    # an optional token is never the key
+    ([{"LIKE_NUM": True}, {"LOWER": "billion", "OP": "?"}], 0),
+    # equal otherwise, the longer word is taken to be the rarer one
+    ([{"LOWER": "u.s."}, {"LOWER": "trade"}, {"LOWER": "representative"}], 2),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), KEYS)
+def test_choose_key(nlp: Language, pattern: Pattern, expected: int) -> None:
+    breadth = count_frequent(nlp.vocab, Matcher(nlp.vocab),
+                             (token_spec(token) for token in pattern))
+    assert choose_key(pattern, breadth) == expected
+
+
+def test_frequent_words_include_stop_words_numbers_and_punctuation() -> None:
+    assert {"the", "The", "one", "10", "1987", ","} <= set(FREQUENT_WORDS)
+
+
+WINDOWS: list[tuple[list[int], int, int, int, list[tuple[int, int]]]] = [
+    ([], 2, 1, 10, []),
+    ([5], 2, 1, 10, [(3, 6)]),
+    ([0, 9], 2, 3, 10, [(0, 3), (7, 10)]),  # clipped to the doc
+    ([2, 4], 1, 1, 10, [(1, 5)]),  # touching windows are merged
+    ([2, 6], 1, 1, 10, [(1, 3), (5, 7)]),
+    ([3, 4, 5], 3, 2, 10, [(0, 7)]),
+]
+
+
+@pytest.mark.parametrize(("positions", "before", "after", "length", "expected"), WINDOWS)
+def test_windows(positions: list[int], before: int, after: int, length: int,
+                 expected: list[tuple[int, int]]) -> None:
+    assert windows(positions, before, after, length) == expected
+
+
+# ------------------------------------------------------------------- same matches
+
+EDGE_PATTERNS: list[tuple[str, Pattern]] = [
+    ("num-dlrs", [{"LIKE_NUM": True}, {"LOWER": "billion", "OP": "?"}, {"LOWER": "dlrs"}]),
+    ("dlrs-tail", [{"LOWER": "dlrs"}, {"LOWER": "in", "OP": "?"}, {"LOWER": "february"}]),
+    ("dlrs-alone", [{"LOWER": "dlrs"}]),
+    ("not-the", [{"LOWER": "the", "OP": "!"}, {"LOWER": "u.s."}]),
+    ("lead-optional", [{"LOWER": "in", "OP": "?"}, {"ORTH": "March"}]),
+    ("trailing-optional", [{"ORTH": "March"}, {"ORTH": ",", "OP": "?"}]),
+    ("year", [{"TEXT": {"REGEX": r"^(19|20)\d\d$"}}]),
+    ("unbounded", [{"LOWER": "from"}, {"OP": "*"}, {"LIKE_NUM": True}]),  # whole doc
+    ("far-range", [{"LOWER": "between"}, {"LIKE_NUM": True}, {"LOWER": "and"},
+                   {"LIKE_NUM": True}, {"LOWER": "mln", "OP": "?"}, {"LOWER": "dlrs"}]),
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_edge_patterns_match_as_the_whole_doc_matcher(nlp: Language, text: str) -> None:
+    assert windowed_matches(nlp, EDGE_PATTERNS, text) == whole_doc_matches(
+        nlp, EDGE_PATTERNS, text)
+
+
+def test_edge_patterns_find_something(nlp: Language) -> None:
+    found = {nlp.vocab.strings[m] for text in TEXTS
+             for m, _, _ in windowed_matches(nlp, EDGE_PATTERNS, text)}
+    assert {"num-dlrs", "dlrs-tail", "dlrs-alone", "lead-optional", "trailing-optional",
+            "year", "unbounded", "far-range"} <= found
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_package_patterns_match_as_the_whole_doc_matcher(nlp: Language, text: str) -> None:
+    patterns = [(repr((p["label"], p.get("id", ""))), p["pattern"])
+                for p in package_patterns() if isinstance(p["pattern"], list)]
+    assert windowed_matches(nlp, patterns, text) == whole_doc_matches(nlp, patterns, text)
+
+
+def test_key_words_are_looked_up_once_per_lexeme(nlp: Language) -> None:
+    patterns = [("num-dlrs", EDGE_PATTERNS[0][1]), ("yen", [{"LOWER": "yen"}])]
+    windowed = WindowedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
+    doc = nlp.make_doc("5 dlrs and 6 dlrs or yen")
+    dlrs, and_, yen = (nlp.vocab.strings[word] for word in ("dlrs", "and", "yen"))
+    first = windowed.key_sets_of([dlrs, and_, yen])
+    assert first[1] is None
+    assert first[0] is not None and first[0].patterns and not first[0].direct
+    assert first[2] is not None and not first[2].patterns and first[2].direct
+    assert windowed.key_sets_of([dlrs])[0] is first[0]  # cached
+    assert len(windowed(doc)) == 3
+
+
+NEAR: list[tuple[int, int, bool]] = [
+    (0, 1, True), (2, 3, True), (2, 5, True), (3, 4, False), (0, 4, False), (1, 5, False),
+]
+
+
+@pytest.mark.parametrize(("key", "length", "expected"), NEAR)
+def test_is_near(key: int, length: int, expected: bool) -> None:
+    assert is_near(key, length) is expected
+
+
+def test_far_patterns_run_only_where_their_companion_is(nlp: Language) -> None:
+    windowed = WindowedMatcher(nlp.vocab, EDGE_PATTERNS, lambda: Matcher(nlp.vocab))
+    dlrs = windowed.key_sets_of([nlp.vocab.strings["dlrs"]])[0]
+    assert dlrs is not None and len(dlrs.far) == 1
+    assert windowed.specs[dlrs.far[0].companion] == {"LOWER": "between"}
+    windowed(nlp.make_doc("It was 5 mln dlrs, up 2 dlrs."))
+    assert list(dlrs.runners) == [()]  # the near patterns only
+    found = windowed(nlp.make_doc("It was between 2 and 3 mln dlrs."))
+    assert list(dlrs.runners) == [(), (0,)]
+    assert "far-range" in {nlp.vocab.strings[match_id] for match_id, _, _ in found}
+
+
+# ------------------------------------------------------------------- the ruler
+
+
+def span_key(span: Span) -> tuple[int, int, str, str]:
+    return span.start, span.end, span.label_, span.id_
+
+
+@pytest.fixture(scope="module")
+def rulers(nlp: Language) -> tuple[MentionRuler, SpanRuler]:
+    patterns = [as_phrase(entry) for entry in package_patterns()]
+    patterns.append({"label": "NO_ID", "pattern": [{"LIKE_NUM": True}, {"LOWER": "pct"}]})
+    ours = MentionRuler(nlp, "ours", spans_key="nf")
+    ours.add_patterns(patterns)
+    theirs = SpanRuler(nlp, "theirs", spans_key="nf")
+    theirs.add_patterns(patterns)
+    return ours, theirs
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ruler_matches_as_span_ruler(nlp: Language, rulers: tuple[MentionRuler, SpanRuler],
+                                     text: str) -> None:
+    ours, theirs = rulers
+    doc = nlp.make_doc(text)
+    assert [span_key(s) for s in ours.match(doc)] == [span_key(s) for s in theirs.match(doc)]
+
+
+def test_ruler_sees_patterns_added_and_removed_after_use(nlp: Language) -> None:
+    ruler = MentionRuler(nlp, "r", spans_key="nf")
+    ruler.add_patterns([{"label": "MONEY", "id": "m", "pattern": [{"LIKE_NUM": True},
+                                                                   {"LOWER": "dlrs"}]}])
+    doc = nlp.make_doc("5 dlrs in March")
+    assert [s.text for s in ruler.match(doc)] == ["5 dlrs"]
+    ruler.add_patterns([{"label": "PERIOD", "id": "p", "pattern": [{"ORTH": "March"}]}])
+    assert [s.text for s in ruler.match(doc)] == ["5 dlrs", "March"]
+    ruler.remove_by_id("m")
+    assert [s.text for s in ruler.match(doc)] == ["March"]
+    ruler.remove("PERIOD")
+    ruler.add_patterns([{"label": "X", "pattern": [{"LOWER": "in"}]}])
+    assert [s.text for s in ruler.match(doc)] == ["in"]
+    ruler.clear()
+    ruler.add_patterns([{"label": "Y", "pattern": [{"LOWER": "dlrs"}]}])
+    assert [s.label_ for s in ruler.match(doc)] == ["Y"]
+
+
+def test_ruler_round_trips_through_bytes(nlp: Language,
+                                         rulers: tuple[MentionRuler, SpanRuler]) -> None:
+    ours, _ = rulers
+    loaded = MentionRuler(nlp, "loaded", spans_key="nf").from_bytes(ours.to_bytes())
+    doc = nlp.make_doc(TEXTS[1])
+    assert [span_key(s) for s in loaded.match(doc)] == [span_key(s) for s in ours.match(doc)]
+
+
+def test_ruler_reads_docs_of_another_vocab_copy(nlp: Language,
+                                                rulers: tuple[MentionRuler, SpanRuler]) -> None:
+    """A pickled ruler (as spaCy's multiprocessing sends it) reads docs with unseen words."""
+    ours, theirs = rulers
+    copy = pickle.loads(pickle.dumps(ours))
+    doc = nlp.make_doc("Zorblatt exports rose to 5.2 quintillion-ish, or 7.1 bln dlrs.")
+    assert [span_key(s) for s in copy.match(doc)] == [span_key(s) for s in theirs.match(doc)]
+
+
+@pytest.mark.parametrize("pattern", ["x y", [{"LOWER": "z"}]])
+def test_ruler_with_one_kind_of_pattern_does_not_warn(nlp: Language, pattern: Any) -> None:
+    ruler = MentionRuler(nlp, "one-kind", spans_key="nf")
+    ruler.add_patterns([{"label": "A", "pattern": pattern}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(ruler.match(nlp.make_doc("x y z"))) == 1
