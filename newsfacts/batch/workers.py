@@ -57,6 +57,12 @@ def _pool_task(args: tuple[ExtractorSpec, Batch]) -> BatchResults:
     return extract_in_worker(*args)
 
 
+def _warm_up(spec: ExtractorSpec) -> None:
+    """Pool initializer: build the worker's Extractor while the parent reads its input."""
+    if spec not in _WORKER_EXTRACTORS:
+        _WORKER_EXTRACTORS[spec] = spec.build()
+
+
 def extract_batches(
     batches: Iterable[Batch],
     spec: ExtractorSpec | None = None,
@@ -64,8 +70,8 @@ def extract_batches(
     extractor: Extractor | None = None,
     dask_client: Any = None,
 ) -> Iterator[BatchResults]:
-    """Each batch's results, in order: in this process (``processes=1``), in a pool of
-    ``processes`` spawned workers, or on a Dask cluster (``dask_client``)."""
+    """Each batch's results, in order: in this process (``processes=1``), in this process
+    and ``processes - 1`` spawned workers, or on a Dask cluster (``dask_client``)."""
     spec = spec or ExtractorSpec()
     if dask_client is not None:
         yield from _on_dask(batches, spec, dask_client)
@@ -74,21 +80,57 @@ def extract_batches(
         for batch in batches:
             yield runner.extract_batch(batch)
     else:
-        yield from _in_pool(batches, spec, processes)
+        yield from _in_pool(batches, spec, processes, extractor)
 
 
-def _in_pool(batches: Iterable[Batch], spec: ExtractorSpec, processes: int
-             ) -> Iterator[BatchResults]:
+class _Slot:
+    """One batch in flight: sent to a worker (``future``) or kept for this process."""
+
+    __slots__ = ("batch", "future", "results")
+
+    def __init__(self, batch: Batch, future: Any = None) -> None:
+        self.batch = batch
+        self.future = future
+        self.results: BatchResults | None = None
+
+
+def _in_pool(batches: Iterable[Batch], spec: ExtractorSpec, processes: int,
+             extractor: Extractor | None = None) -> Iterator[BatchResults]:
+    """``processes - 1`` spawned workers and this process share the batches.
+
+    This process takes every ``processes``-th batch: it would otherwise sit waiting for
+    results, and on a machine with as many cores as processes one worker fewer means one
+    start-up (imports, building the pipeline) fewer. While the batch next in order is still
+    with a worker, this process extracts its own next batch, so neither side waits.
+    """
     # spawn, not fork: the parent may run a progress thread, and a fork copies its locks
     context = multiprocessing.get_context("spawn")
-    with context.Pool(processes) as pool:
-        pending: deque[Any] = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(_pool_task, ((spec, batch),)))
+    with context.Pool(processes - 1, initializer=_warm_up, initargs=(spec,)) as pool:
+        local = extractor or spec.build()  # built while the workers start
+        pending: deque[_Slot] = deque()
+        for index, batch in enumerate(batches):
+            mine = index % processes == processes - 1
+            pending.append(_Slot(batch, None if mine else
+                                 pool.apply_async(_pool_task, ((spec, batch),))))
             if len(pending) >= processes * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().get()
+                yield _next_results(pending, local)
         while pending:
-            yield pending.popleft().get()
+            yield _next_results(pending, local)
+
+
+def _next_results(pending: deque[_Slot], local: Extractor) -> BatchResults:
+    """The results of the first slot; while a worker still has it, do this process's work."""
+    head = pending[0]
+    while head.future is not None and not head.future.ready():
+        waiting = next((s for s in pending if s.future is None and s.results is None), None)
+        if waiting is None:
+            break
+        waiting.results = local.extract_batch(waiting.batch)
+    pending.popleft()
+    if head.future is not None:
+        results: BatchResults = head.future.get()
+        return results
+    return head.results if head.results is not None else local.extract_batch(head.batch)
 
 
 def _on_dask(batches: Iterable[Batch], spec: ExtractorSpec, client: Any

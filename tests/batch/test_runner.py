@@ -193,3 +193,13 @@ def test_a_bug_in_a_batch_costs_only_its_document() -> None:
     assert isinstance(read, ErrorRecord) and read.doc_id == "read"
     assert isinstance(failed, ErrorRecord) and failed.error_code == "E300"
     assert isinstance(ok1, list) and isinstance(ok2, list) and len(ok1) == len(ok2) == 2
+
+
+def test_pool_of_three_keeps_order_with_this_process_taking_a_share(
+        tmp_path: Path, extractor: Extractor) -> None:
+    """With 3 processes, 2 workers and this process share the batches; order is kept."""
+    docs = write_docs(tmp_path / "docs.jsonl", 23, bad_every=5)
+    run_batch(BatchJob([docs], tmp_path / "one.jsonl", extractor=extractor, batch_size=2))
+    run_batch(BatchJob([docs], tmp_path / "three.jsonl", extractor=extractor, processes=3,
+                       batch_size=2))
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "three.jsonl").read_bytes()
