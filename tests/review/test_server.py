@@ -108,3 +108,19 @@ def test_parse_form_and_to_article_directly() -> None:
     assert submission.title == "T" and submission.file_bytes == b"# text"
     article = to_article(submission)
     assert article.text == "# text" and article.id == "x" and article.published is None
+
+
+def test_an_uploaded_html_page_is_read_for_its_main_text(server: HTTPServer) -> None:
+    pytest.importorskip("trafilatura")
+    page = (f"<html><head><title>Deficit</title></head><body><nav>Home | World</nav><article>"
+            f"<h1>Trade deficit narrows</h1><p>{SEED_TEXT}</p><p>{SEED_TEXT}</p></article>"
+            "</body></html>").encode()
+    status, html = post(server, *multipart({"published": SEED_PUBLISHED}, ("page.html", page)))
+    assert status == 200, html[-500:]
+    assert "<tr data-fact=" in html
+
+
+def test_an_html_page_with_no_text_gets_a_message(server: HTTPServer) -> None:
+    pytest.importorskip("trafilatura")
+    status, html = post(server, *multipart({}, ("empty.html", b"<html><body></body></html>")))
+    assert status == 422 and 'role="alert"' in html and "no main text" in html
