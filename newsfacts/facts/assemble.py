@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.facts.attributes import AttributeRules
-from newsfacts.facts.clauses import Cue, iter_clauses, word_after, word_before
+from newsfacts.facts.clauses import Cue, iter_clauses, read_words, word_after, word_before
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.drafts import Draft, SeparateChange
 from newsfacts.facts.figures import FigureRules
@@ -54,8 +54,8 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
                 first.role == "main"
                 and second.role == "main"
                 and first.indicator == second.indicator
-                and word_before(self.doc, first.money.start) == "from"
-                and word_before(self.doc, second.money.start) == "to"
+                and word_before(self.words, first.money.start) == "from"
+                and word_before(self.words, second.money.start) == "to"
                 and self.monies.index(second.money) == self.monies.index(first.money) + 1
             ):
                 first.role, first.main, second.previous = "comparison", second, first
@@ -69,8 +69,8 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         position = self.monies.index(money)
         run = [money]
         for following in self.monies[position + 1 :]:
-            words = [t for t in self.doc[run[-1].end : following.start] if not t.is_space]
-            if not all(t.lower_ in RULES.words["list_joiners"] for t in words):
+            words = [w for w in self.words[run[-1].end : following.start] if not w.isspace()]
+            if not all(w in RULES.words["list_joiners"] for w in words):
                 break
             run.append(following)
         return run
@@ -79,10 +79,10 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         """'It widened to 3.61 billion': a clause with no indicator goes on from the last figure."""
         if self.phrases or self.context.last_draft is None:
             return None
-        words = [t.lower_ for t in self.doc[self.clause.start : money.start] if not t.is_space][:1]
         first_word = next(
-            (t.i for t in self.doc[self.clause.start : money.start] if not t.is_space), -1
+            (i for i in range(self.clause.start, money.start) if not self.words[i].isspace()), -1
         )
+        words = [self.words[first_word]] if first_word >= 0 else []
         opening_flow = [
             c for c in self.clause.of("flow") if c.start == first_word
         ]  # "Goods were …"
@@ -121,7 +121,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             for c in self.clause.of("cmp")
             if c.end <= money.start
             and c.start >= previous_end
-            and word_before(self.doc, money.start) != "to"  # "from November to $35.3 billion"
+            and word_before(self.words, money.start) != "to"  # "from November to $35.3 billion"
             and (
                 money.start - c.end <= RULES.comparison_window
                 or self.shift_between(c.end, money.start) is not None
@@ -254,7 +254,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
                 q.detail == "revised-away"
                 or (
                     q.detail == "revised"
-                    and word_after(self.doc, q.end) in RULES.words["revision_from"]
+                    and word_after(self.words, q.end) in RULES.words["revision_from"]
                 )
             )
         ]
@@ -318,24 +318,30 @@ def attach_changes(changes: list[SeparateChange], drafts: list[Draft]) -> None:
             target.rule_ids.extend(change.rule_ids)
 
 
-def assemble_drafts(doc: Doc, spans_key: str) -> tuple[list[Draft], DocContext]:
-    """The drafts of a document, and what was learnt of the story on the way."""
-    clauses = list(iter_clauses(doc, spans_key))
-    context = read_context(doc, clauses)
-    title_end = _title_end(doc)
+def assemble_drafts(
+    doc: Doc, spans_key: str, cues: list[Cue] | None = None
+) -> tuple[list[Draft], DocContext]:
+    """The drafts of a document, and what was learnt of the story on the way.
+
+    ``cues`` is ``read_cues(doc, spans_key)`` where the caller has read them already.
+    """
+    words = read_words(doc)
+    clauses = list(iter_clauses(doc, spans_key, cues, words))
+    context = read_context(doc, clauses, words)
+    title_end = _title_end(words)
     drafts: list[Draft] = []
     changes: list[SeparateChange] = []
     for clause in clauses:
-        reader = ClauseReader(clause, doc, context, in_title=clause.end <= title_end)
+        reader = ClauseReader(clause, doc, context, clause.end <= title_end, words)
         drafts.extend(reader.read())
         changes.extend(reader.separate_changes())
     attach_changes(changes, drafts)
     return drafts, context
 
 
-def _title_end(doc: Doc) -> int:
+def _title_end(words: list[str]) -> int:
     """The token where the body starts: after the first blank line (0 where there is none)."""
-    for token in doc:
-        if token.is_space and "\n\n" in token.text:
-            return token.i
+    for index, word in enumerate(words):
+        if "\n\n" in word and word.isspace():
+            return index
     return 0

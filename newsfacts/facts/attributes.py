@@ -18,7 +18,7 @@ class AttributeRules(ClauseView):
     """Places, change, qualifiers, flow, adjustment, modality, currency and sign."""
 
     def is_partner(self, place: Cue) -> bool:
-        return is_partner_place(self.doc, place.start)
+        return is_partner_place(self.doc, self.words, place.start)
 
     def places(
         self, phrase: IndicatorPhrase, anchor: int, limit: int, search_from: int
@@ -45,7 +45,7 @@ class AttributeRules(ClauseView):
         elif self.context.reporter != partner:
             reporter = self.context.reporter
         if partner == "WLD" and RULES.words["bilateral"].intersection(
-            t.lower_ for t in self.doc[max(0, phrase.start - 2) : phrase.start]
+            self.words[max(0, phrase.start - 2) : phrase.start]
         ):
             # "under U.S. pressure to reduce its bilateral trade surplus": the other place named
             others = [p for p in places if str(p.value) != reporter]
@@ -62,7 +62,7 @@ class AttributeRules(ClauseView):
             for c in self.clause.mentions
             if c.kind == "percent" and start <= c.start and c.end <= stop
         ):
-            if word_after(self.doc, percent.end) == "of":
+            if word_after(self.words, percent.end) == "of":
                 continue  # a share ("12 pct of exports"), not a change
             for cue in self.clause.of("chg"):
                 before = 0 <= percent.start - cue.end <= RULES.change_cue_window
@@ -124,7 +124,7 @@ class AttributeRules(ClauseView):
                 return cue.detail  # "the 50 billion surplus forecast by …"
             if not (start <= cue.start and cue.end <= money.start):
                 continue
-            words = [t.lower_ for t in self.doc[max(0, cue.start - 3) : cue.start] if t.text != "-"]
+            words = [w for w in self.words[max(0, cue.start - 3) : cue.start] if w != "-"]
             if words and words[-1] in ("than", "as"):
                 continue  # "more than expected", "larger-than-expected": still an actual figure
             if cue.detail == "threshold":

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from newsfacts.facts.rules import RULES
@@ -13,9 +15,11 @@ from newsfacts.facts.rules import RULES
 CLAUSE_BREAKS: frozenset[str] = frozenset({";", ":"})
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A mention seen by the rule layer; ``kind`` is its rule id's first part (``ind``, ``chg``)."""
+class Cue(NamedTuple):
+    """A mention seen by the rule layer; ``kind`` is its rule id's first part (``ind``, ``chg``).
+
+    A named tuple, not a frozen dataclass: one is made for every mention of every story.
+    """
 
     label: str
     kind: str
@@ -35,44 +39,107 @@ class Clause:
     start: int
     end: int
     mentions: list[Cue] = field(default_factory=list)
+    _kinds: dict[str, tuple[Cue, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
-    def of(self, kind: str) -> list[Cue]:
-        return [m for m in self.mentions if m.kind == kind]
+    def of(self, kind: str) -> tuple[Cue, ...]:
+        """The clause's mentions of one kind, in order.
+
+        The rules ask this many times per figure: the mentions are grouped by kind once
+        (again only if mentions were added since).
+        """
+        if self._kinds is None or self._indexed != len(self.mentions):
+            kinds: dict[str, list[Cue]] = {}
+            for mention in self.mentions:
+                kinds.setdefault(mention.kind, []).append(mention)
+            self._kinds = {name: tuple(cues) for name, cues in kinds.items()}
+            self._indexed = len(self.mentions)
+        return self._kinds.get(kind, ())
 
 
-def to_cue(span: Span) -> Cue:
+_UNSET = object()
+
+
+def to_cue(span: Span, user_data: dict[Any, Any] | None = None) -> Cue:
+    """A span as the rule layer sees it; ``user_data`` is its ``doc.user_data``.
+
+    Its value (``span._.nf_value``) is read from ``doc.user_data``, where spaCy keeps it:
+    spaCy's ``Underscore`` wrapper, made anew for every access, costs more than the rest of
+    reading a mention. A value not found under spaCy's key is read the usual way.
+    """
+    data: dict[Any, Any] = span.doc.user_data if user_data is None else user_data
+    value = data.get(("._.", "nf_value", span.start_char, span.end_char), _UNSET)
+    if value is _UNSET:
+        value = span._.nf_value
     label = span.label_
     if label == "CUE":
-        kind, _, detail = str(span._.nf_value).partition(".")
+        kind, _, detail = str(value).partition(".")
     else:
         kind, detail = label.lower(), ""
-    return Cue(label, kind, detail, span.start, span.end, span._.nf_value, span)
+    return Cue(label, kind, detail, span.start, span.end, value, span)
 
 
-def clause_bounds(doc: Doc) -> list[tuple[int, int]]:
+def read_cues(doc: Doc, spans_key: str) -> list[Cue]:
+    """The doc's mentions as cues, in token order (each span is read once)."""
+    user_data = doc.user_data
+    cues = [to_cue(span, user_data) for span in doc.spans.get(spans_key, [])]
+    cues.sort(key=attrgetter("start"))
+    return cues
+
+
+def read_words(doc: Doc) -> list[str]:
+    """Every token's lower-cased text (``token.lower_``), read once for the doc.
+
+    The rules look at words around mentions many times; a list is cheaper than making
+    a ``Token`` for each look. ``is_space`` is ``word.isspace()``, as lower-casing keeps it.
+    """
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array(LOWER).tolist()]
+
+
+def clause_bounds(doc: Doc, words: Sequence[str] | None = None) -> list[tuple[int, int]]:
     """Sentences, cut again at semicolons, colons and line breaks.
 
     Titles end without a stop, and wire paragraphs start on a new indented line; the
-    extractor has already joined lines wrapped mid-sentence.
+    extractor has already joined lines wrapped mid-sentence. ``words`` is ``read_words(doc)``.
     """
+    if words is None:
+        words = read_words(doc)
+    breaks = [
+        i
+        for i, word in enumerate(words)
+        if word in CLAUSE_BREAKS or (word.isspace() and "\n" in word)
+    ]
     bounds: list[tuple[int, int]] = []
-    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    position = 0
     for sentence in sentences:
         start = sentence.start
-        for token in sentence:
-            is_break = token.text in CLAUSE_BREAKS or (token.is_space and "\n" in token.text)
-            if is_break and token.i > start:
-                bounds.append((start, token.i))
-                start = token.i + 1
+        while position < len(breaks) and breaks[position] < start:
+            position += 1
+        while position < len(breaks) and breaks[position] < sentence.end:
+            if breaks[position] > start:
+                bounds.append((start, breaks[position]))
+                start = breaks[position] + 1
+            position += 1
         if start < sentence.end:
             bounds.append((start, sentence.end))
     return bounds
 
 
-def iter_clauses(doc: Doc, spans_key: str) -> Iterator[Clause]:
-    cues = sorted((to_cue(span) for span in doc.spans.get(spans_key, [])), key=lambda c: c.start)
+def iter_clauses(
+    doc: Doc,
+    spans_key: str,
+    cues: list[Cue] | None = None,
+    words: Sequence[str] | None = None,
+) -> Iterator[Clause]:
+    """The doc's clauses with their mentions; ``cues`` is ``read_cues(doc, spans_key)``."""
+    if cues is None:
+        cues = read_cues(doc, spans_key)
     index = 0
-    for start, end in clause_bounds(doc):
+    for start, end in clause_bounds(doc, words):
         clause = Clause(start, end)
         while index < len(cues) and cues[index].start < end:
             if cues[index].start >= start:
@@ -81,36 +148,36 @@ def iter_clauses(doc: Doc, spans_key: str) -> Iterator[Clause]:
         yield clause
 
 
-def word_before(doc: Doc, index: int) -> str:
-    """The lower-cased word before token ``index``, skipping spaces."""
+def word_before(words: Sequence[str], index: int) -> str:
+    """The lower-cased word before token ``index``, skipping spaces (``words``: ``read_words``)."""
     index -= 1
-    while index >= 0 and doc[index].is_space:
+    while index >= 0 and words[index].isspace():
         index -= 1
-    return doc[index].lower_ if index >= 0 else ""
+    return words[index] if index >= 0 else ""
 
 
-def word_after(doc: Doc, index: int) -> str:
+def word_after(words: Sequence[str], index: int) -> str:
     """The lower-cased word at or after token ``index``, skipping spaces."""
-    while index < len(doc) and doc[index].is_space:
+    while index < len(words) and words[index].isspace():
         index += 1
-    return doc[index].lower_ if index < len(doc) else ""
+    return words[index] if index < len(words) else ""
 
 
 PARTNER_LOOKBACK = 4
 
 
-def is_partner_place(doc: Doc, start: int) -> bool:
+def is_partner_place(doc: Doc, words: Sequence[str], start: int) -> bool:
     """A place named as the other side of trade: 'with (the) (export-minded) Japan'."""
     index = start - 1
     for _ in range(PARTNER_LOOKBACK):
-        while index >= 0 and doc[index].is_space:
+        while index >= 0 and words[index].isspace():
             index -= 1
         if index < 0:
             return False
-        word = doc[index]
-        if word.lower_ in RULES.words["partner_markers"]:
+        word = words[index]
+        if word in RULES.words["partner_markers"]:
             return True
-        if not (word.is_lower or word.text == "-" or word.lower_ == "the"):
+        if not (word == "-" or word == "the" or doc[index].is_lower):
             return False
         index -= 1
     return False

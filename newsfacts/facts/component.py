@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from newsfacts.facts.assemble import assemble_drafts
 from newsfacts.facts.build import build_facts
-from newsfacts.facts.clauses import to_cue
+from newsfacts.facts.clauses import Cue, read_cues
 from newsfacts.mentions.attributes import declare_attributes
 from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.schema import TradeFact
@@ -19,18 +19,20 @@ def extract_doc_facts(doc: Doc, spans_key: str = SPANS_KEY) -> list[TradeFact]:
     Every fact is read from a money amount, so a doc without one has none and the rule
     layer is not run on it (29 % of the words of the Reuters trade stories).
     """
-    if not has_money(doc, spans_key):
+    cues = read_cues(doc, spans_key)
+    if not _any_money(cues):
         return []
-    drafts, context = assemble_drafts(doc, spans_key)
+    drafts, context = assemble_drafts(doc, spans_key, cues)
     return build_facts(drafts, doc, doc._.nf_doc_id or "doc", context.conversions)
 
 
 def has_money(doc: Doc, spans_key: str = SPANS_KEY) -> bool:
     """Whether the doc has a money mention, the one kind of mention a fact starts from."""
-    spans = doc.spans.get(spans_key, [])
-    if any(span.label_ == "MONEY" for span in spans):
-        return True
-    return any(span.label_ == "CUE" and to_cue(span).kind == "money" for span in spans)
+    return _any_money(read_cues(doc, spans_key))
+
+
+def _any_money(cues: list[Cue]) -> bool:
+    return any(cue.kind == "money" for cue in cues)  # a MONEY span or a money CUE
 
 
 class FactAssembler:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, Cue, is_partner_place, word_before
+from newsfacts.facts.clauses import Clause, Cue, is_partner_place, read_words, word_before
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.mentions.periods import PeriodShift, shift_period
@@ -33,6 +34,16 @@ NAMED_DOLLAR_CODES: dict[str, str] = {
     "h.k.": "HKD",
     "singapore": "SGD",
 }
+# A word every match of NAMED_DOLLAR holds, lower-cased
+NAMED_DOLLAR_HINTS: tuple[str, ...] = (
+    "canadian",
+    "australian",
+    "zealand",
+    "n.z.",
+    "kong",
+    "h.k.",
+    "singapore",
+)
 LEAD_CLAUSES = 3
 NOT_OWN_PERIOD: frozenset[str] = frozenset({"from", "since", "until", "till", "before"})
 NEGATIONS: frozenset[str] = frozenset({"not", "neither", "nor", "no", "never"})
@@ -97,13 +108,15 @@ class DocContext:
             self.period = draft.period  # the story's "now"; records of the past do not move it
 
 
-def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
+def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = None) -> DocContext:
     """The story's country, its named dollar and its lead period.
 
     The country is the place most often named as the owner of a figure ("the U.S. trade
     deficit", "Japan's surplus"), then the place most named in the lead; places named as
-    partners ("with Japan") do not count.
+    partners ("with Japan") do not count. ``words`` is ``read_words(doc)``.
     """
+    if words is None:
+        words = read_words(doc)
     context = DocContext()
     owner: Counter[str] = Counter()
     lead: Counter[str] = Counter()
@@ -111,13 +124,13 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
     for index, clause in enumerate(clauses):
         indicator_starts = [cue.start for cue in clause.mentions if cue.kind == "ind"]
         for phrase in indicator_phrases(clause):
-            family = phrase.balance_family(doc)
+            family = phrase.balance_family(words)
             if family is not None:
                 context.balances.append((phrase.start, family))
         for cue in clause.mentions:
             if cue.kind == "place":
                 code = str(cue.value)
-                if is_partner_place(doc, cue.start):
+                if is_partner_place(doc, words, cue.start):
                     continue
                 everywhere[code] += 1
                 if index < LEAD_CLAUSES:
@@ -125,7 +138,7 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                 if any(0 <= start - cue.end <= OWNER_WINDOW for start in indicator_starts):
                     owner[code] += 1
             elif cue.kind == "sa" and not clause.of("money") and context.adjustment is None:
-                context.adjustment = _stated_adjustment(doc, clause, cue)
+                context.adjustment = _stated_adjustment(words, clause, cue)
             elif cue.kind == "money" and context.named_dollar is None:
                 money: Money = cue.value
                 if money.currency in SPECIFIC_DOLLARS:
@@ -135,7 +148,7 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
                 and context.period is None
                 and _is_past(cue.value, doc)
                 and (clause.of("money") or (index < LEAD_CLAUSES and clause.of("ind")))
-                and word_before(doc, cue.start) not in NOT_OWN_PERIOD
+                and word_before(words, cue.start) not in NOT_OWN_PERIOD
                 and not any(c.kind == "cmp" and c.end == cue.start for c in clause.mentions)
             ):
                 context.period = cue.value  # the lead's period, until a figure says another
@@ -144,11 +157,17 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
             cue.value
             for clause in clauses[:LEAD_CLAUSES]
             for cue in clause.of("period")
-            if _is_past(cue.value, doc) and word_before(doc, cue.start) not in NOT_OWN_PERIOD
+            if _is_past(cue.value, doc) and word_before(words, cue.start) not in NOT_OWN_PERIOD
         ]
         context.period = lead_periods[0] if lead_periods else None
     if context.named_dollar is None:
-        named = NAMED_DOLLAR.search(doc.text)
+        # the text as given: line breaks where ``doc.text`` has spaces, which ``\s`` matches
+        text = doc._.nf_text or doc.text
+        # the regex is slow, and most stories name none of these words (in ASCII text
+        # ``lower()`` is what ``re.IGNORECASE`` matches)
+        lowered = text.lower()
+        maybe = not text.isascii() or any(word in lowered for word in NAMED_DOLLAR_HINTS)
+        named = NAMED_DOLLAR.search(text) if maybe else None
         if named:
             context.named_dollar = NAMED_DOLLAR_CODES[re.sub(r"\s+", " ", named.group(1).lower())]
     for ranked in (owner, lead, everywhere):
@@ -159,10 +178,10 @@ def read_context(doc: Doc, clauses: list[Clause]) -> DocContext:
     return context
 
 
-def _stated_adjustment(doc: Doc, clause: Clause, cue: Cue) -> bool:
+def _stated_adjustment(words: Sequence[str], clause: Clause, cue: Cue) -> bool:
     """'Neither the trade nor current account figures are seasonally adjusted' → False."""
     adjusted = cue.detail == "true"
-    negated = any(t.lower_ in NEGATIONS for t in doc[clause.start : cue.start])
+    negated = any(word in NEGATIONS for word in words[clause.start : cue.start])
     return adjusted != negated
 
 

@@ -25,8 +25,8 @@ class FigureRules(ClauseView):
             if phrase.end <= money.start:
                 distance: float = money.start - phrase.end
             elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and all(
-                t.lower_ in RULES.words["trade_balance_markers"]
-                for t in self.doc[money.end : phrase.start]
+                word in RULES.words["trade_balance_markers"]
+                for word in self.words[money.end : phrase.start]
             ):
                 distance = (
                     phrase.start - money.end
@@ -40,24 +40,24 @@ class FigureRules(ClauseView):
     def in_aside(self, phrase: IndicatorPhrase, money: Cue) -> bool:
         """'The surplus with the U.S., which buys four-fifths of Canadian exports, grew to …':
         a phrase in a relative clause closed before the figure is not the figure's."""
-        tokens = self.doc[self.clause.start : money.start]
-        opening = [t.i for t in tokens if t.text == "," and t.i < phrase.start]
-        closing = [t.i for t in tokens if t.text == "," and t.i >= phrase.end]
+        commas = [i for i in range(self.clause.start, money.start) if self.words[i] == ","]
+        opening = [i for i in commas if i < phrase.start]
+        closing = [i for i in commas if i >= phrase.end]
         if not opening or not closing:
             return False
-        inside = self.doc[opening[-1] + 1 : phrase.start]
-        return any(t.lower_ in RULES.words["relative_pronouns"] for t in inside)
+        inside = self.words[opening[-1] + 1 : phrase.start]
+        return any(word in RULES.words["relative_pronouns"] for word in inside)
 
     def indicator(self, phrase: IndicatorPhrase) -> str | None:
         """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
         if (
             "exclude_balance" in phrase.details
             and phrase.sign is not None
-            and word_before(self.doc, phrase.start) in RULES.words["trade_balance_markers"]
+            and word_before(self.words, phrase.start) in RULES.words["trade_balance_markers"]
         ):
             return "trade_balance"  # "the merchandise trade balance of payments deficit"
         indicator = phrase.indicator
-        if indicator == "trade_balance" and phrase.balance_family(self.doc) is None:
+        if indicator == "trade_balance" and phrase.balance_family(self.words) is None:
             family = self.context.balance_before(phrase.start)
             return None if family == EXCLUDED else family
         return indicator
@@ -68,7 +68,7 @@ class FigureRules(ClauseView):
             return False
         first = phrase.cues[0]
         index = first.start - 1
-        while index >= self.clause.start and self.doc[index].is_space:
+        while index >= self.clause.start and self.words[index].isspace():
             index -= 1
         if index >= self.clause.start:
             token = self.doc[index]
@@ -82,8 +82,8 @@ class FigureRules(ClauseView):
             ):
                 return True
         last = phrase.cues[-1]
-        if word_after(self.doc, last.end) == "of":
-            target = word_after(self.doc, last.end + 1)
+        if word_after(self.words, last.end) == "of":
+            target = word_after(self.words, last.end + 1)
             if target == "the":
                 return False
             return target.isalpha() and target not in RULES.words["trade_of_objects"]
@@ -92,15 +92,15 @@ class FigureRules(ClauseView):
     def has_unknown_partner(self, phrase: IndicatorPhrase) -> bool:
         """'the deficit with Western Europe': a partner newsfacts cannot code is no total."""
         index = phrase.end
-        if word_after(self.doc, index) not in RULES.words["partner_markers"]:
+        if word_after(self.words, index) not in RULES.words["partner_markers"]:
             return False
-        while index < len(self.doc) and (
-            self.doc[index].is_space
-            or self.doc[index].lower_ in RULES.words["partner_markers"]
-            or self.doc[index].lower_ == "the"
+        while index < len(self.words) and (
+            self.words[index].isspace()
+            or self.words[index] in RULES.words["partner_markers"]
+            or self.words[index] == "the"
         ):
             index += 1
-        if index >= len(self.doc) or not self.doc[index].is_title:
+        if index >= len(self.words) or not self.doc[index].is_title:
             return False
         return not any(
             c.kind in ("place", "money", "period") and c.start <= index < c.end
@@ -125,15 +125,15 @@ class FigureRules(ClauseView):
     def is_conversion(self, money: Cue) -> bool:
         """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a
         breakdown ('industrial supplies ($2.0 billion)'), never a figure of its own."""
-        return word_before(self.doc, money.start) == "("
+        return word_before(self.words, money.start) == "("
 
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
         end = money.start
         # "rose by only $2 billion", "an increase of …"
         while end > 0 and (
-            self.doc[end - 1].is_space
-            or self.doc[end - 1].lower_ in RULES.words["change_amount_links"]
+            self.words[end - 1].isspace()
+            or self.words[end - 1] in RULES.words["change_amount_links"]
         ):
             end -= 1
         return any(cue.kind == "chg" and cue.end == end for cue in self.clause.mentions)

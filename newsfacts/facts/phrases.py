@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause, Cue, word_before
 from newsfacts.facts.rules import RULES
@@ -56,9 +55,11 @@ class IndicatorPhrase:
             return 1
         return None
 
-    def balance_family(self, doc: Doc) -> str | None:
+    def balance_family(self, words: Sequence[str]) -> str | None:
         """Which balance a phrase names: 'trade_balance', 'current_account', EXCLUDED (balance of
-        payments, budget …), or None for a bare 'deficit' that leaves it to the story."""
+        payments, budget …), or None for a bare 'deficit' that leaves it to the story.
+
+        ``words`` is ``read_words(doc)``."""
         excluded = "exclude_balance" in self.details or (
             "exclude" in self.details and self.sign is not None  # "the deficit on transfers"
         )
@@ -70,8 +71,8 @@ class IndicatorPhrase:
         if not self.is_bare_balance:
             return indicator
         markers = RULES.words["trade_balance_markers"]
-        around = [word_before(doc, self.start)]
-        around += [t.lower_ for t in doc[self.end : self.end + RULES.flow_window]]
+        around = [word_before(words, self.start)]
+        around += words[self.end : self.end + RULES.flow_window]
         return indicator if markers.intersection(around) else None
 
     @property

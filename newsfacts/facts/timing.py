@@ -34,7 +34,7 @@ class PeriodRules(ClauseView):
             and not any(
                 0 <= p.start - c.end <= 1 for p in self.phrases
             )  # "… and the February surplus"
-            and word_before(self.doc, c.start) not in RULES.words["period_not_own"]
+            and word_before(self.words, c.start) not in RULES.words["period_not_own"]
         ]  # "highest since October"
         before = [
             c
@@ -44,8 +44,8 @@ class PeriodRules(ClauseView):
             and c.end <= money.start
             and not self.follows_money(c)
             and (
-                word_before(self.doc, c.start) not in RULES.words["period_not_own"]
-                or word_after(self.doc, c.end + 1) == "when"  # "since fiscal 1983, when the …"
+                word_before(self.words, c.start) not in RULES.words["period_not_own"]
+                or word_after(self.words, c.end + 1) == "when"  # "since fiscal 1983, when the …"
             )
             and (
                 compared
@@ -68,7 +68,7 @@ class PeriodRules(ClauseView):
             and not any(
                 k.kind == "cmp" and m.end <= k.start < cue.start for k in self.clause.mentions
             )
-            and "(" not in {t.text for t in self.doc[m.end : cue.start]}
+            and "(" not in self.words[m.end : cue.start]
             for m in self.monies
         )
         before_comparison = any(
@@ -82,7 +82,7 @@ class PeriodRules(ClauseView):
         shifts = [c for c in self.clause.of("period_shift") if start <= c.start and c.end <= end]
         if not shifts:
             return None
-        between = [t.lower_ for t in self.doc[shifts[-1].end : end] if not t.is_space]
+        between = [w for w in self.words[shifts[-1].end : end] if not w.isspace()]
         return shifts[-1] if set(between) <= RULES.words["shift_to_figure"] else None
 
     def set_period(self, draft: Draft, cue: Cue | None, main: Draft | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause
@@ -11,11 +13,19 @@ from newsfacts.facts.phrases import indicator_phrases
 
 
 class ClauseView:
-    """One clause, its document, and what the story said before (``context``)."""
+    """One clause, its document (and its words), and what the story said before (``context``)."""
 
-    def __init__(self, clause: Clause, doc: Doc, context: DocContext, in_title: bool) -> None:
+    def __init__(
+        self,
+        clause: Clause,
+        doc: Doc,
+        context: DocContext,
+        in_title: bool,
+        words: Sequence[str],
+    ) -> None:
         self.clause = clause
         self.doc = doc
+        self.words = words  # read_words(doc): the lower-cased text of every token
         self.context = context
         self.in_title = in_title
         self.phrases = indicator_phrases(clause)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from newsfacts.extract import Extractor
 from newsfacts.facts.assemble import assemble_drafts
 from newsfacts.facts.build import build_facts
+from newsfacts.facts.clauses import Cue
 from newsfacts.facts.component import extract_doc_facts, has_money
 from newsfacts.facts.context import DocContext
 from newsfacts.facts.drafts import Draft
@@ -50,9 +51,11 @@ def test_docs_without_money_skip_the_rule_layer(
 ) -> None:
     calls: list[int] = []
 
-    def counting(doc: Doc, spans_key: str) -> tuple[list[Draft], DocContext]:
+    def counting(
+        doc: Doc, spans_key: str, cues: list[Cue] | None = None
+    ) -> tuple[list[Draft], DocContext]:
         calls.append(len(doc))
-        return assemble_drafts(doc, spans_key)
+        return assemble_drafts(doc, spans_key, cues)
 
     monkeypatch.setattr("newsfacts.facts.component.assemble_drafts", counting)
     assert extract_doc_facts(tagged(extractor, WITHOUT_MONEY)) == []
