@@ -159,10 +159,9 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--quantulum-sentences", type=int, default=300)
     parser.add_argument("--memory-docs", default="10000,100000")
-    parser.add_argument("--process-words", type=int, default=1_000_000,
-                        help="words of the run timed with 1 and 2 processes (start-up "
-                             "included, so a small run understates the speed-up)")
-    parser.add_argument("--stage-words", type=int, default=300_000)
+    parser.add_argument("--process-words", default="1000000,4000000",
+                        help="sizes (words) of the runs timed with 1 and 2 processes; start-up "
+                             "is included, so a small run understates the speed-up")
     args = parser.parse_args()
     base = corpus_articles()
     articles = repeated(base, args.words)
@@ -186,11 +185,12 @@ def main() -> None:
         print(f"peak memory at {n:>7,} documents: {peak:8.1f} MB")
     if len(peaks) >= 2:
         print(f"growth: {peaks[-1] - peaks[0]:.1f} MB")
-    subset = repeated(base, args.process_words)
-    one = time_processes(subset, 1)
-    two = time_processes(subset, 2)
-    print(f"{len(subset)} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s, speed-up "
-          f"{one / two:.2f}x on {os.cpu_count()} cores")
+    for size in (int(n) for n in args.process_words.split(",") if n):
+        subset = repeated(base, size)
+        one = time_processes(subset, 1)
+        two = time_processes(subset, 2)
+        print(f"{len(subset)} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s, "
+              f"speed-up {one / two:.2f}x on {os.cpu_count()} cores")
     startup = time_processes(base[:1], 1)
     print(f"(a run of 1 document takes {startup:.1f} s: start-up; with --processes N the "
           "N - 1 worker processes pay it again, in parallel)")

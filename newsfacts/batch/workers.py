@@ -23,7 +23,8 @@ from newsfacts.settings import Settings
 
 Batch = Sequence[Article | ErrorRecord]
 BatchResults = list[list[TradeFact] | ErrorRecord]
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 4
+WINDOW_PER_PROCESS = 6
 
 
 @dataclass(frozen=True)
@@ -93,26 +94,36 @@ class _Slot:
         self.future = future
         self.results: BatchResults | None = None
 
+    def done(self) -> bool:
+        return (self.future.ready() if self.future is not None
+                else self.results is not None)
+
 
 def _in_pool(batches: Iterable[Batch], spec: ExtractorSpec, processes: int,
              extractor: Extractor | None = None) -> Iterator[BatchResults]:
     """``processes - 1`` spawned workers and this process share the batches.
 
-    This process takes every ``processes``-th batch: it would otherwise sit waiting for
-    results, and on a machine with as many cores as processes one worker fewer means one
-    start-up (imports, building the pipeline) fewer. While the batch next in order is still
-    with a worker, this process extracts its own next batch, so neither side waits.
+    A batch goes to the workers while they hold fewer than ``IN_FLIGHT_PER_WORKER`` each
+    that they have not finished; otherwise this process keeps it and extracts it while it
+    waits for the batch next in order. So the share adapts: this process takes the work
+    while the workers start up (imports, building the pipeline) and whatever they cannot
+    take, and on a machine with as many cores as processes one start-up is saved. At most
+    ``WINDOW_PER_PROCESS`` batches per process are held, so memory stays flat.
     """
     # spawn, not fork: the parent may run a progress thread, and a fork copies its locks
     context = multiprocessing.get_context("spawn")
     with context.Pool(processes - 1, initializer=_warm_up, initargs=(spec,)) as pool:
         local = extractor or spec.build()  # built while the workers start
         pending: deque[_Slot] = deque()
-        for index, batch in enumerate(batches):
-            mine = index % processes == processes - 1
-            pending.append(_Slot(batch, None if mine else
-                                 pool.apply_async(_pool_task, ((spec, batch),))))
-            if len(pending) >= processes * IN_FLIGHT_PER_WORKER:
+        limit = (processes - 1) * IN_FLIGHT_PER_WORKER
+        for batch in batches:
+            busy = sum(1 for slot in pending if slot.future is not None
+                       and not slot.future.ready())
+            pending.append(_Slot(batch, pool.apply_async(_pool_task, ((spec, batch),))
+                                 if busy < limit else None))
+            while pending and pending[0].done():
+                yield _next_results(pending, local)
+            if len(pending) >= processes * WINDOW_PER_PROCESS:
                 yield _next_results(pending, local)
         while pending:
             yield _next_results(pending, local)
