@@ -162,6 +162,7 @@ def main() -> None:
     parser.add_argument("--process-words", default="1000000,4000000",
                         help="sizes (words) of the runs timed with 1 and 2 processes; start-up "
                              "is included, so a small run understates the speed-up")
+    parser.add_argument("--stage-words", type=int, default=300_000)
     args = parser.parse_args()
     base = corpus_articles()
     articles = repeated(base, args.words)
