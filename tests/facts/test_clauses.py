@@ -19,6 +19,7 @@ from newsfacts.facts.clauses import (
     word_before,
 )
 from newsfacts.schema import Article
+from tests.facts.helpers import tagged
 
 TEXTS: tuple[str, ...] = (
     "JAPAN TRADE SURPLUS WIDENS\n\n  TOKYO, March 3 - Japan's trade surplus widened to 5.2 "
@@ -27,15 +28,6 @@ TEXTS: tuple[str, ...] = (
     "; : starts with breaks\n",
     "",
 )
-
-
-def tagged(extractor: Extractor, text: str) -> Doc:
-    doc = extractor.make_doc(Article(id="t", text=text, published=dt.date(1987, 4, 1)))
-    for name, pipe in extractor.nlp.pipeline:
-        if name == "newsfacts_facts":
-            break
-        doc = pipe(doc)
-    return doc
 
 
 def token_walk_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,18 +17,10 @@ from newsfacts.facts.context import DocContext
 from newsfacts.facts.drafts import Draft
 from newsfacts.ingest import read_jsonl
 from newsfacts.schema import Article, TradeFact
+from tests.facts.helpers import tagged
 
 WITH_MONEY = "Japan's trade surplus with the U.S. widened to 5.2 billion dlrs in February."
 WITHOUT_MONEY = "Japan's trade surplus with the U.S. widened 12 pct in February, MITI said."
-
-
-def tagged(extractor: Extractor, text: str) -> Doc:
-    doc = extractor.make_doc(Article(id="t", text=text, published=dt.date(1987, 4, 1)))
-    for name, pipe in extractor.nlp.pipeline:
-        if name == "newsfacts_facts":
-            break
-        doc = pipe(doc)
-    return doc
 
 
 @pytest.mark.parametrize(("text", "expected"), [(WITH_MONEY, True), (WITHOUT_MONEY, False)])
