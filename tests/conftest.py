@@ -8,8 +8,11 @@ they fail.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -35,6 +38,20 @@ def locate_shared(candidate: Path, require: bool) -> Path:
     if require:
         pytest.fail(f"{reason}; {REQUIRE_SHARED_ENV}=1 requires it")
     pytest.skip(reason)
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """``benchmarks/<name>.py`` as a module (once per run: its dataclasses look their module
+    up in ``sys.modules``), so that tests check the figures the benchmarks print."""
+    module_name = f"{name}_benchmark"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            module_name, REPO_ROOT / "benchmarks" / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
 
 
 @pytest.fixture(scope="session")

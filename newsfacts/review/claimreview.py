@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
@@ -312,10 +312,3 @@ def write_claimreviews(reviews: Iterable[Mapping[str, Any]], target: Target,
 
 def _indent(text: str) -> str:
     return "\n".join("  " + line for line in text.splitlines())
-
-
-def iter_claimreviews(results: Iterable[CheckedArticle], settings: ReviewSettings,
-                      reviewed_on: dt.date) -> Iterator[dict[str, Any]]:
-    """The ClaimReviews of every checked article, in order."""
-    for checked in results:
-        yield from assemble_claimreviews(checked, settings, reviewed_on)

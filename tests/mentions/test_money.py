@@ -6,8 +6,6 @@ Known gaps are strict xfails: when one starts to pass, the test says so.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from newsfacts.mentions.quantities import extract_quantities
 from newsfacts.mentions.tokenizer import customize_tokenizer
 from newsfacts.patterns import load_patterns
 from newsfacts.schema import Money
+from tests.conftest import load_benchmark
 
 B = 10**9
 M = 10**6
@@ -321,23 +320,12 @@ def test_every_word_of_the_money_patterns_reads() -> None:
 # --------------------------------------------------------------------------- benchmark
 
 
-def _benchmark_module() -> Any:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "newsquant.py"
-    spec = importlib.util.spec_from_file_location("newsquant_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
-    if spec.name not in sys.modules:
-        sys.modules[spec.name] = module  # its dataclasses look their module up there
-        spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize(("filename", "target"), [("NewsQuant.json", 92.0),
                                                   ("currency-model.json", 90.0)])
 def test_newsquant_money_and_percent_f1(shared_dir: Path, filename: str, target: float) -> None:
     """Money + percentage value+unit F1 stays at its target (see benchmarks/newsquant.py)."""
-    bench = _benchmark_module()
+    bench: Any = load_benchmark("newsquant")
     path = shared_dir / "benchmarks" / "newsquant" / filename
     assert path.exists(), f"{path} is missing from the shared data folder"
     sentences = bench.read_set(path)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 import pytest
 
 from newsfacts.validation import ReferenceStore
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, load_benchmark
 
 REQUIRE_BROWSER_ENV = "NEWSFACTS_REQUIRE_BROWSER"
 CHROMIUM_ARGS: tuple[str, ...] = (
@@ -28,21 +27,10 @@ CHROMIUM_ARGS: tuple[str, ...] = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync")
 
 
-def _validation_benchmark() -> Any:
-    path = REPO_ROOT / "benchmarks" / "validation.py"
-    spec = importlib.util.spec_from_file_location("validation_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    if spec.name not in sys.modules:
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[spec.name]
-
-
 @pytest.fixture(scope="session")
 def official_store(shared_dir: Path) -> Iterator[ReferenceStore]:
     """The published official files plus first releases as reported (the benchmark's store)."""
-    bench = _validation_benchmark()
+    bench: Any = load_benchmark("validation")
     series = bench.read_published(shared_dir) + bench.read_secondary(
         bench.secondary_user_rows(shared_dir))
     with ReferenceStore.from_series(series) as store:

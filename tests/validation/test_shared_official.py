@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,22 +10,12 @@ import pytest
 
 from newsfacts.validation import build_reference, validate
 from newsfacts.validation.store import ReferenceStore
-
-
-def _benchmark() -> Any:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "validation.py"
-    spec = importlib.util.spec_from_file_location("validation_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
-    if spec.name not in sys.modules:
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return module
+from tests.conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def results(shared_dir: Path) -> dict[str, Any]:
-    bench: Any = _benchmark()
+    bench: Any = load_benchmark("validation")
     return bench.run(shared_dir)  # type: ignore[no-any-return]
 
 
@@ -110,7 +98,7 @@ def test_perturbed_target(results: dict[str, Any]) -> None:
 
 @pytest.mark.shared
 def test_odd_facts_never_crash(shared_dir: Path) -> None:
-    bench: Any = _benchmark()
+    bench: Any = load_benchmark("validation")
     facts = bench.seed_facts(shared_dir)
     odd = [facts[0].model_copy(update={"period": None}),
            facts[0].model_copy(update={"reporter": "JPN", "partner": "USA"}),
