@@ -8,6 +8,8 @@ batches per worker are in flight, so memory stays flat however long the input.
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -59,9 +61,25 @@ def _pool_task(args: tuple[ExtractorSpec, Batch]) -> BatchResults:
 
 
 def _warm_up(spec: ExtractorSpec) -> None:
-    """Pool initializer: build the worker's Extractor while the parent reads its input."""
+    """Pool initializer of a spawned worker: build its Extractor while the parent works."""
     if spec not in _WORKER_EXTRACTORS:
         _WORKER_EXTRACTORS[spec] = spec.build()
+
+
+def _adopt(spec: ExtractorSpec, extractor: Extractor) -> None:
+    """Pool initializer of a forked worker: use the Extractor it inherited from the parent."""
+    _WORKER_EXTRACTORS[spec] = extractor
+
+
+def start_method() -> str:
+    """How worker processes start: ``fork`` on Linux while this process runs a single
+    thread (a forked worker inherits the parent's pipeline, so it starts at once), else
+    ``spawn`` (a fork copies other threads' locks in whatever state they are in; macOS
+    system libraries are not fork-safe)."""
+    if (sys.platform == "linux" and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        return "fork"
+    return "spawn"
 
 
 def extract_batches(
@@ -101,19 +119,23 @@ class _Slot:
 
 def _in_pool(batches: Iterable[Batch], spec: ExtractorSpec, processes: int,
              extractor: Extractor | None = None) -> Iterator[BatchResults]:
-    """``processes - 1`` spawned workers and this process share the batches.
+    """``processes - 1`` workers and this process share the batches.
 
     A batch goes to the workers while they hold fewer than ``IN_FLIGHT_PER_WORKER`` each
     that they have not finished; otherwise this process keeps it and extracts it while it
-    waits for the batch next in order. So the share adapts: this process takes the work
-    while the workers start up (imports, building the pipeline) and whatever they cannot
-    take, and on a machine with as many cores as processes one start-up is saved. At most
+    waits for the batch next in order. So the share adapts: this process takes whatever
+    the workers cannot take (and, where they are spawned, all the work while they start
+    up), and on a machine with as many cores as processes one start-up is saved. Forked
+    workers (``start_method``) inherit this process's pipeline and start at once. At most
     ``WINDOW_PER_PROCESS`` batches per process are held, so memory stays flat.
     """
-    # spawn, not fork: the parent may run a progress thread, and a fork copies its locks
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(processes - 1, initializer=_warm_up, initargs=(spec,)) as pool:
-        local = extractor or spec.build()  # built while the workers start
+    method = start_method()
+    local = (extractor or spec.build()) if method == "fork" else None
+    setup: tuple[Any, ...] = ((_adopt, (spec, local)) if local is not None
+                              else (_warm_up, (spec,)))
+    with multiprocessing.get_context(method).Pool(processes - 1, *setup) as pool:
+        if local is None:
+            local = extractor or spec.build()  # while the spawned workers start
         pending: deque[_Slot] = deque()
         limit = (processes - 1) * IN_FLIGHT_PER_WORKER
         for batch in batches:

@@ -94,11 +94,14 @@ def progress_bar(console: Console, enabled: bool) -> Iterator[ProgressCallback |
         return
     columns = (TextColumn("[bold]extract[/bold]"), BarColumn(bar_width=None),
                TextColumn("{task.fields[line]}"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
+    # redrawn after each batch, not by rich's refresh thread: with no other thread running,
+    # --processes can fork its workers (newsfacts.batch.workers.start_method)
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as bar:
         task = bar.add_task("extract", total=None, line="starting")
+        bar.refresh()
 
         def update(stats: RunStats) -> None:
-            bar.update(task, line=(
+            bar.update(task, refresh=True, line=(
                 f"{stats.documents} docs · {stats.documents_per_second:,.0f} docs/s · "
                 f"{stats.facts} facts · {stats.errors} errors"))
 
