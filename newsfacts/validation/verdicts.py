@@ -19,7 +19,27 @@ The steps, for one fact:
    c.i.f.) never confirms: within its back-tested error plus the revision band of the
    series it stands for the verdict is ``revised`` and says it rests on an estimate;
    beyond that, ``contradicted``. Published series are preferred to estimates.
-4. **Checks** beyond the value: change_pct and previous_value against the series, "record"
+4. **Published before estimates.** An estimate never overrules a published figure of the
+   period. Where a published family holds it (one of the estimate's own flow, basis and
+   adjustment, or one of another basis whose every vintage the estimate bears out within its
+   error and the band), the estimate only stands for today's figure, and a claim that matches
+   no vintage is ``revised`` only as a possible revision of the published figure: between its
+   vintages and today's figure (a revision published since lies between the first release
+   and the latest figure; widened by rounding and the estimate's back-tested error), and no
+   further from a vintage than such series are revised (the band). Otherwise the published
+   family contradicts it, and the explanation gives that range. An estimate that does not
+   bear out a published figure of its own basis places nothing; one of another basis that
+   bears out no published family is judged alone, as above (the claim may be on its basis).
+5. **Period mix-ups.** A claim that matches no vintage of its period, but matches within its
+   stated precision a figure a release of the time gave for a neighbouring period (the month,
+   quarter or run of months before or after, or the same one a year before or after; the
+   year before or after), is ``contradicted`` as that period's figure, even where the band or
+   an estimate would let it pass as a revision; the explanation names the period and the
+   release. Only vintages published within a year of their period count, as news quotes the
+   release of its day: a neighbour's figure as revised years later is no figure a text of
+   the time could print, and consecutive months lie close enough that a true first release
+   matches one by chance (Japan, 1994-02: the $4.63 bn first report; 1994-01 now $4.631 bn).
+6. **Checks** beyond the value: change_pct and previous_value against the series, "record"
    and "third-highest" against the months to date in that vintage, and consistency inside
    the article (exports - imports = balance; change against the stated previous value).
 """
@@ -29,13 +49,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from newsfacts.schema import TradeFact
-from newsfacts.validation.periods import canonical, month_index, months_of, previous
+from newsfacts.validation.periods import canonical, month_index, months_of, previous, shift
 from newsfacts.validation.records import Check, CheckStatus, SeriesInfo, Verdict
 from newsfacts.validation.store import Band, ReferenceStore, RefValue
 from newsfacts.validation.tolerance import percent_half_unit, stated_half_unit
@@ -96,6 +116,13 @@ class Judgement:
     vintages: int
     expected: bool
     rank: int
+    refs: tuple[RefValue, ...] = ()
+    banded: bool = False  # the band applies: the store's one vintage is a revised figure
+    # rule "published before estimates": the other side (an estimate's published family, a
+    # published family's estimate) and the range of revisions the two allow (None where the
+    # estimate does not bear out the published figures)
+    anchor: Judgement | None = None
+    span: tuple[Decimal, Decimal] | None = None
 
 
 def validate(facts: Iterable[TradeFact], reference: ReferenceStore | str | Path,
@@ -133,19 +160,41 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
         return _unverifiable(fact, index, why_none)
     rule = _rule(fact, months)
     expected_sa = _expected_adjustment(fact, months)
+    half = stated_half_unit(fact.value, fact.evidence)
+    ranked = _ranked(families, fact, rule, expected_sa)
     judgements: list[Judgement] = []
-    for rank, family in enumerate(_ranked(families, fact, rule, expected_sa)):
+    for rank, family in enumerate(ranked):
         refs = _family_values(store, family, fact.period or "", months)
         if not refs:
             continue
-        expected = ((expected_sa is None or family.info.seasonally_adjusted == expected_sa)
-                    and (fact.flow is not None or family.info.flow != "services"))
-        judgements.append(_judge(fact.value, stated_half_unit(fact.value, fact.evidence), refs,
-                                 store.band(family.info), family, expected, rank,
+        judgements.append(_judge(fact.value, half, refs, store.band(family.info), family,
+                                 _is_expected(family, fact, expected_sa), rank,
                                  _settled_after(months)))
     if not judgements:
         spans = "; ".join(f"{f.info.series_id} {_span(store, f)}" for f in families[:4])
         return _unverifiable(fact, index, f"no series covers {fact.period} ({spans})")
+    verdict, best = _decide(fact, index, judgements, half, rule, expected_sa, months)
+    if (best is None or best.outcome not in ("confirmed", "vintage")) and (
+            verdict.status != "unverifiable" or verdict.estimated):
+        # no vintage of the period has the text's figure: is it another period's?
+        mixed = _mixed_up(fact, store, ranked, expected_sa, half, months)
+        if mixed is not None:
+            verdict = _mixed_up_verdict(fact, verdict, *mixed)
+    if best is None:
+        return verdict
+    checks = _value_checks(fact, store, best, months, text)
+    return verdict.model_copy(update={"checks": tuple(checks)})
+
+
+def _is_expected(family: Family, fact: TradeFact, expected_sa: bool | None) -> bool:
+    return ((expected_sa is None or family.info.seasonally_adjusted == expected_sa)
+            and (fact.flow is not None or family.info.flow != "services"))
+
+
+def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Decimal,
+            rule: str, expected_sa: bool | None, months: Sequence[str]
+            ) -> tuple[Verdict, Judgement | None]:
+    """The verdict on the value, and the judgement it rests on (None where unverifiable)."""
     # a family on another adjustment than the text implies may confirm, never "probably"
     # and an estimate on another adjustment says nothing either way
     usable = [j for j in judgements if j.expected or j.outcome in ("confirmed", "vintage")]
@@ -160,8 +209,10 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
                 fact, index, f"only {top.family.describe()} series cover {fact.period} and "
                 f"such figures are reported {adjustment} ({RULES[rule]}); "
                 f"{top.family.info.series_id} gives {_money(top.latest.value, fact.currency)}",
-                series_id=top.family.info.series_id, source=top.family.info.source)
+                series_id=top.family.info.series_id, source=top.family.info.source), None
         best = expected_ones[0]
+    if best.outcome == "estimate":
+        best = _published_first(fact.value, half, best, judgements)
     if best.family.info.estimate and best.outcome == "contradicted" and not (
             fact.value * best.latest.value < 0 and abs(best.latest.value) > best.tolerance):
         # an estimate's error is back-tested against today's series, not against the first
@@ -179,10 +230,112 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
             f"and contradicts nothing beyond that. How it is made: {info.source}",
             series_id=info.series_id, source=info.source, flow=info.flow, basis=info.basis,
             seasonally_adjusted=info.seasonally_adjusted, reference_value=best.latest.value,
-            tolerance=best.tolerance, estimated=True)
-    verdict = _verdict(fact, index, best, rule, months)
-    checks = _value_checks(fact, store, best, months, text)
-    return verdict.model_copy(update={"checks": tuple(checks)})
+            tolerance=best.tolerance, estimated=True), None
+    return _verdict(fact, index, best, rule, months), best
+
+
+def _published_first(value: Decimal, half: Decimal, best: Judgement,
+                     judgements: list[Judgement]) -> Judgement:
+    """Rule "published before estimates", for a claim only an estimate would let pass.
+
+    The published families it answers to (its anchors) are those of its own flow, basis and
+    adjustment, and those of another basis it bears out (every vintage within its error and
+    the revision band: they measure what it measures). Against anchors, the estimate only
+    stands for today's figure, and the claim must be a possible revision of theirs: between
+    their vintages and today's figure (widened by rounding and the estimate's back-tested
+    error), and no further from a vintage than such series are revised. An estimate that
+    does not bear out an anchor of its own basis places nothing; one without anchors is
+    judged alone, as before. Where no estimate places the claim, the anchor contradicts it.
+    """
+    estimates = sorted((j for j in judgements if j.family.info.estimate and j.expected
+                        and j.outcome == "estimate"), key=lambda j: j.rank)
+    fallback: Judgement | None = None  # the estimate that failed, nearest to placing it
+    for estimate in estimates:
+        published = [j for j in judgements if j.expected and not j.family.info.estimate
+                     and j.family.info.flow == estimate.family.info.flow]
+        own = [j for j in published if _same_statistic(j.family, estimate.family)]
+        anchors = own + [j for j in published if j not in own and _bears_out(estimate, j)]
+        if not anchors:
+            return estimate
+        if not all(_bears_out(estimate, j) for j in own):
+            fallback = fallback or replace(estimate, anchor=anchors[0])
+            continue
+        today = estimate.latest
+        reach = today.error + today.half_unit + half
+        refs = [(j, ref) for j in anchors for ref in j.refs]
+        between = (min([today.value - reach] + [r.value - r.half_unit - half for _, r in refs]),
+                   max([today.value + reach] + [r.value + r.half_unit + half for _, r in refs]))
+        revised = (min(r.value - _revision(j, r) - half for j, r in refs),
+                   max(r.value + _revision(j, r) + half for j, r in refs))
+        span = (max(between[0], revised[0]), min(between[1], revised[1]))
+        placed = replace(estimate, anchor=anchors[0], span=span)
+        if span[0] <= value <= span[1]:
+            return placed
+        if fallback is None or fallback.span is None:
+            fallback = placed
+    if fallback is None or fallback.anchor is None:
+        return best
+    return replace(fallback.anchor, anchor=replace(fallback, anchor=None), span=fallback.span)
+
+
+def _bears_out(estimate: Judgement, published: Judgement) -> bool:
+    """Every vintage of ``published`` lies within the estimate's error and the band."""
+    today = estimate.latest
+    allowed = today.error + today.half_unit + Decimal(str(estimate.band.size)) * abs(
+        today.value)
+    return all(abs(ref.value - today.value) <= allowed + ref.half_unit
+               for ref in published.refs)
+
+
+def _same_statistic(one: Family, other: Family) -> bool:
+    a, b = one.info, other.info
+    return (a.flow, a.basis, a.seasonally_adjusted) == (b.flow, b.basis, b.seasonally_adjusted)
+
+
+def _revision(judgement: Judgement, ref: RefValue) -> Decimal:
+    """How far a revision of ``ref`` may go: the band of its family, and its rounding."""
+    return Decimal(str(judgement.band.size)) * abs(ref.value) + ref.half_unit
+
+
+def _neighbours(period: str, months: Sequence[str]) -> list[str]:
+    """Periods a text may have mixed up with ``period``, nearest first: the month, quarter or
+    run of months before and after, then the same one a year before and after; for a year,
+    the years either side."""
+    size = len(months)
+    steps = (-size, size) + ((-12, 12) if size < 12 else ())
+    found = [shift(period, step) for step in steps]
+    return [other for other in found if other is not None]
+
+
+def _mixed_up(fact: TradeFact, store: ReferenceStore, families: Sequence[Family],
+              expected_sa: bool | None, half: Decimal, months: Sequence[str]
+              ) -> tuple[str, RefValue] | None:
+    """A published figure of a neighbouring period that the claim matches within its stated
+    precision, in a family the claim may be about; the nearest period first."""
+    published = [family for family in families if not family.info.estimate
+                 and _is_expected(family, fact, expected_sa)]
+    for other in _neighbours(fact.period or "", months):
+        other_months = months_of(other) or ()
+        early = _settled_after(other_months)
+        for family in published:
+            for ref in _family_values(store, family, other, other_months):
+                if ref.vintage < early and abs(fact.value - ref.value) <= half + ref.half_unit:
+                    return other, ref
+    return None
+
+
+def _mixed_up_verdict(fact: TradeFact, verdict: Verdict, other: str, ref: RefValue) -> Verdict:
+    own = verdict.reference_value
+    kind = "the ESTIMATE " if verdict.estimated else ""
+    when = f" (vintage {verdict.vintage})" if verdict.vintage and not verdict.estimated else ""
+    off = f", {abs(fact.value - own) / abs(own):.1%} off" if own else ""
+    figure = f" {_money(own, fact.currency)}" if own is not None else " no figure"
+    text = (f"Contradicted: the text's {_money(fact.value, fact.currency)} is the figure for "
+            f"{other}, not for {fact.period}: {ref.series_id} gave "
+            f"{_money(ref.value, fact.currency)} for {other} (vintage {ref.vintage}), while "
+            f"for {fact.period} {kind}{verdict.series_id} gives{figure}{when}{off}, and no "
+            f"vintage of {fact.period} in the store has the text's figure.")
+    return verdict.model_copy(update={"status": "contradicted", "explanation": text})
 
 
 # --- candidates and ranking ----------------------------------------------------------------
@@ -279,9 +432,13 @@ def _judge(value: Decimal, half: Decimal, refs: list[RefValue], band: Band, fami
     latest = refs[-1]
     vintages = len({ref.vintage for ref in refs})
 
+    # the band stands in for vintages the store lacks: only where it holds one, and that one
+    # a revised figure (a year after the period), not the first release itself
+    banded = vintages == 1 and bool(band.pairs) and latest.vintage >= settled
+
     def make(outcome: Outcome, used: RefValue, tolerance: Decimal) -> Judgement:
         return Judgement(family, outcome, used, latest, tolerance, band, vintages, expected,
-                         rank)
+                         rank, tuple(refs), banded)
 
     tolerance = half + latest.half_unit
     if family.info.estimate:
@@ -296,10 +453,7 @@ def _judge(value: Decimal, half: Decimal, refs: list[RefValue], band: Band, fami
         if ref.vintage < latest.vintage and abs(value - ref.value) <= half + ref.half_unit:
             return make("vintage", ref, half + ref.half_unit)
     allowed = Decimal(str(band.size)) * abs(latest.value) + tolerance
-    # the band stands in for vintages the store lacks: only where it holds one, and that one
-    # a revised figure (a year after the period), not the first release itself
-    if vintages == 1 and band.pairs and latest.vintage >= settled \
-            and abs(value - latest.value) <= allowed and value * latest.value > 0:
+    if banded and abs(value - latest.value) <= allowed and value * latest.value > 0:
         return make("band", latest, allowed)
     return make("contradicted", latest, tolerance)
 
@@ -331,6 +485,18 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         text = (f"Probably revised: {source} now gives {latest} for {where} (vintage "
                 f"{best.latest.vintage}); the text's {claim} is {relative or 0:.1%} off, "
                 f"within how much such series are revised ({best.band.describe()}).")
+    elif best.outcome == "estimate" and best.anchor is not None and best.span is not None:
+        status = "revised"
+        first = best.anchor.latest
+        text = (f"Revised, between a published figure and an ESTIMATE of today's: "
+                f"{first.series_id} ({best.anchor.family.describe()}) gave "
+                f"{_money(first.value, fact.currency)} for {where} (vintage {first.vintage}) "
+                f"and the ESTIMATE {source} puts today's figure at {latest}; the text's "
+                f"{claim} lies between them, within how much such series are revised "
+                f"({_range(best.span, fact.currency)} with rounding and the estimate's "
+                f"back-tested error, ±{_money(best.latest.error, fact.currency, signed=False)}),"
+                f" where a revision published since would. How the estimate is made: "
+                f"{info.source}.")
     elif best.outcome == "estimate":
         status = "revised"
         text = (f"Revised, against an ESTIMATE (no published series covers {where} on this "
@@ -350,9 +516,11 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
     else:
         status = "contradicted"
         extra = (f" and more than such series are revised ({best.band.describe()})"
-                 if best.vintages == 1 and best.band.pairs else "")
+                 if best.banded else "")
         earlier = (f"; none of the {best.vintages} vintages in the store agrees either"
                    if best.vintages > 1 else "")
+        if best.anchor is not None:
+            earlier += _set_aside(best.anchor, best.span, fact.currency)
         text = (f"Contradicted: {source} gives {latest} for {where} (vintage "
                 f"{best.latest.vintage}); the text's {claim} differs by "
                 f"{_money(difference, fact.currency, signed=False)} ({relative or 0:.1%}), "
@@ -374,6 +542,24 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         tolerance=best.tolerance, revision_band=best.band.size if best.band.pairs else None,
         revision_band_basis=best.band.describe(), selection=selection,
         estimated=bool(info.estimate))
+
+
+def _set_aside(estimate: Judgement, span: tuple[Decimal, Decimal] | None,
+               currency: str) -> str:
+    """Why an estimate that would let the claim pass does not (rule "published first")."""
+    today = _money(estimate.latest.value, currency)
+    name = f"the ESTIMATE {estimate.family.info.series_id} ({estimate.family.describe()})"
+    if span is None:
+        return (f"; {name} gives {today}, but it does not bear out the published figure "
+                f"itself, so it cannot stand for a revision of it")
+    return (f"; {name} puts today's figure at {today}, and a revision published since would "
+            f"lie between the published figure and that, within how much such series are "
+            f"revised: {_range(span, currency)} with rounding and the estimate's back-tested "
+            f"error, where the text's figure is not")
+
+
+def _range(span: tuple[Decimal, Decimal], currency: str) -> str:
+    return f"{_money(span[0], currency)} to {_money(span[1], currency)}"
 
 
 def _unverifiable(fact: TradeFact, index: int, why: str, **fields: object) -> Verdict:

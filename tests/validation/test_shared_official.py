@@ -66,13 +66,17 @@ def test_benchmark_figures_as_measured(results: dict[str, Any]) -> None:
     assert figures["first_reported"]["n"] == 34
     assert figures["first_reported"]["confirmed_or_revised"] >= 0.64
     assert figures["first_reported"].get("contradicted", 0) <= 3
-    assert figures["perturbed"]["contradicted_share"] >= 0.74
-    # perturbations of claims a published series bears out: as before estimates existed
-    assert figures["perturbed"]["from_published"]["contradicted"] >= 77
+    assert figures["perturbed"]["contradicted_share"] >= 0.93
+    # perturbations of claims a published series bears out
+    assert figures["perturbed"]["from_published"]["contradicted"] >= 83
     assert "confirmed" not in figures["perturbed"]["from_published"]
+    # …and of claims only an estimate bears out: published first releases come first
+    assert figures["perturbed"]["from_estimates"]["contradicted"] >= 32
     by_kind = figures["perturbed"]["by_kind"]
     for kind in ("sign flipped", "exports/imports swapped"):
         assert set(by_kind[kind]) == {"contradicted"}
+    # a month's figure claimed for the next: a mix-up wherever the store has the release
+    assert by_kind["period shifted"].get("revised", 0) <= 1
 
 
 @pytest.mark.shared
@@ -88,10 +92,13 @@ def test_first_reported_target(results: dict[str, Any]) -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason="issue target not met (75%; 87.5% of those from "
-                   "claims a published series bears out): a month shifted to one the store "
-                   "holds in a single vintage falls inside that series' revision band, and a "
-                   "3% error is inside an estimated series' back-tested error")
+@pytest.mark.xfail(strict=True, reason="issue target not met (93.5%): the seed's goods "
+                   "exports +-3%, imports -3% and its March imports claimed for April lie within "
+                   "the 4.1% band of the only (1996) vintage, and no release of the time is in "
+                   "the store; two 1987 Japan balances at -3% agree with today's Census figures "
+                   "(confirmed); the 1987-09 balance at -3% lies within the band of its first "
+                   "release, toward today's estimate; Japan's 1988-12 figure claimed for the "
+                   "world is unverifiable (only an estimate covers it, 50% off)")
 def test_perturbed_target(results: dict[str, Any]) -> None:
     assert results["figures"]["perturbed"]["contradicted_share"] >= 0.95
 
