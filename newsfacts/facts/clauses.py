@@ -11,6 +11,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from newsfacts.facts.rules import RULES
+from newsfacts.mentions.attributes import value_key
 
 CLAUSE_BREAKS: frozenset[str] = frozenset({";", ":"})
 
@@ -65,12 +66,11 @@ _UNSET = object()
 def to_cue(span: Span, user_data: dict[Any, Any] | None = None) -> Cue:
     """A span as the rule layer sees it; ``user_data`` is its ``doc.user_data``.
 
-    Its value (``span._.nf_value``) is read from ``doc.user_data``, where spaCy keeps it:
-    spaCy's ``Underscore`` wrapper, made anew for every access, costs more than the rest of
-    reading a mention. A value not found under spaCy's key is read the usual way.
+    Its value (``span._.nf_value``) is read from ``doc.user_data`` under ``value_key``;
+    a value not found there is read the usual way.
     """
     data: dict[Any, Any] = span.doc.user_data if user_data is None else user_data
-    value = data.get(("._.", "nf_value", span.start_char, span.end_char), _UNSET)
+    value = data.get(value_key(span.start_char, span.end_char), _UNSET)
     if value is _UNSET:
         value = span._.nf_value
     label = span.label_

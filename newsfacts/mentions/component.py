@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from newsfacts.mentions.attributes import declare_attributes
+from newsfacts.mentions.attributes import declare_attributes, value_key, value_key_is_spacys
 from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
 from newsfacts.mentions.periods import parse_period
@@ -140,11 +140,15 @@ class MentionNormaliser:
         group = doc.spans.get(self.spans_key)
         spans = list(group) if group is not None else []
         kept: list[Span] = []
+        user_data: dict[Any, Any] | None = doc.user_data if value_key_is_spacys() else None
         for span in spans:
             value = value_of(span, span.label_, published)
             if value is None:
                 continue
-            span._.nf_value = value
+            if user_data is not None:
+                user_data[value_key(span.start_char, span.end_char)] = value
+            else:
+                span._.nf_value = value
             kept.append(span)
         if group is None or len(kept) < len(spans):  # else the group holds just these
             doc.spans[self.spans_key] = kept

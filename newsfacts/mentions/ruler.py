@@ -78,9 +78,9 @@ class MentionRuler(SpanRuler):
         self._require_patterns()  # W036 where the ruler has no patterns at all
         matches = self.windowed(doc) + list(self.phrase_matcher(doc))
         labels = self.span_labels
-        spans = [
-            Span(doc, start, end, label=labels[m_id][0], span_id=labels[m_id][1])
-            for m_id, start, end in set(matches)
-            if start != end
-        ]
-        return sorted(spans)
+        # sorted as tuples, then made: the order of sorting the Spans (start and end
+        # character, label, kb_id, id) at a fraction of the cost
+        found = sorted((start, end, *labels[m_id]) for m_id, start, end in set(matches)
+                       if start != end)
+        return [Span(doc, start, end, label=label, span_id=span_id)
+                for start, end, label, span_id in found]

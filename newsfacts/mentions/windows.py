@@ -317,7 +317,7 @@ class WindowedMatcher:
         vocab = vocab or self.vocab
         cache = self._lexemes
         orths = list(orths)
-        unseen = list({orth for orth in orths if orth not in cache})
+        unseen = list(set(orths).difference(cache))
         if unseen:
             found: dict[int, set[int]] = {orth: set() for orth in unseen}
             if self.specs:
@@ -327,7 +327,7 @@ class WindowedMatcher:
             for orth, spec_ids in found.items():
                 keys = tuple(sorted(spec_ids & self.groups.keys()))
                 cache[orth] = (self._key_set(keys) if keys else None, frozenset(spec_ids))
-        return [cache[orth] for orth in orths]
+        return list(map(cache.__getitem__, orths))
 
     def key_sets_of(self, orths: Iterable[int], vocab: Vocab | None = None
                     ) -> list[KeySet | None]:

@@ -8,6 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
+from newsfacts.mentions import component
+from newsfacts.mentions.attributes import value_key_is_spacys
 from newsfacts.mentions.component import MentionNormaliser, normalise_text
 from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
@@ -47,7 +49,13 @@ def test_periods_resolve_against_their_own_publication_date() -> None:
     assert normalise_text("PERIOD", "last year", None) is None
 
 
-def test_normaliser_keeps_values_and_drops_what_does_not_normalise() -> None:
+@pytest.mark.parametrize("direct", [True, False], ids=["user_data", "underscore"])
+def test_normaliser_keeps_values_and_drops_what_does_not_normalise(
+        direct: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values written straight to spaCy's key, or through ``span._`` where spaCy keeps them
+    elsewhere, read back the same through ``span._.nf_value``."""
+    assert value_key_is_spacys()  # the spaCy newsfacts pins: the fast path is taken
+    monkeypatch.setattr(component, "value_key_is_spacys", lambda: direct)
     normaliser = MentionNormaliser()  # declares the nf_ attributes
     doc = spacy.blank("en").make_doc("It rose 5 dlrs in blurb, to Japan.")
     doc._.nf_published = dt.date(1987, 4, 1)
