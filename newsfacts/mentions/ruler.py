@@ -7,8 +7,11 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
+from spacy.util import filter_chain_spans
 
 from newsfacts.mentions.windows import WindowedMatcher
+
+Found = tuple[int, int, int, int]  # a match as (start, end, label hash, id hash)
 
 
 class MentionRuler(SpanRuler):
@@ -75,12 +78,47 @@ class MentionRuler(SpanRuler):
 
     def match(self, doc: Doc) -> list[Span]:
         """The ruler's matches, as ``SpanRuler.match`` finds them."""
+        return self._spans(doc, self._found(doc))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """As ``SpanRuler.__call__``; where the ruler keeps the first longest spans in
+        ``doc.spans`` in place of what was there (newsfacts' configuration), it filters
+        the matches before making them Spans, with the same result."""
+        if not (self.overwrite and self.key and not self.annotate_ents
+                and self.spans_filter is filter_chain_spans):
+            return super().__call__(doc)
+        try:
+            doc.spans[self.key] = self._spans(doc, first_longest(self._found(doc)))
+            return doc
+        except Exception as exc:
+            return self.get_error_handler()(self.name, self, [doc], exc)
+
+    def _found(self, doc: Doc) -> list[Found]:
+        """The matches as (start, end, label, id) in the order of sorting their Spans
+        (start and end character, label, kb_id, id), duplicates kept, at a fraction of the
+        cost of making and sorting the Spans."""
         self._require_patterns()  # W036 where the ruler has no patterns at all
         matches = self.windowed(doc) + list(self.phrase_matcher(doc))
         labels = self.span_labels
-        # sorted as tuples, then made: the order of sorting the Spans (start and end
-        # character, label, kb_id, id) at a fraction of the cost
-        found = sorted((start, end, *labels[m_id]) for m_id, start, end in set(matches)
-                       if start != end)
+        return sorted((start, end, *labels[m_id]) for m_id, start, end in set(matches)
+                      if start != end)
+
+    @staticmethod
+    def _spans(doc: Doc, found: list[Found]) -> list[Span]:
         return [Span(doc, start, end, label=label, span_id=span_id)
                 for start, end, label, span_id in found]
+
+
+def first_longest(found: list[Found]) -> list[Found]:
+    """spaCy's ``filter_spans`` on (start, end, …) tuples: the longest (first) of
+    overlapping matches, in token order."""
+    by_length = sorted(found, key=lambda item: (item[1] - item[0], -item[0]), reverse=True)
+    kept: list[Found] = []
+    seen: set[int] = set()
+    for item in by_length:
+        start, end = item[0], item[1]
+        if start not in seen and end - 1 not in seen:
+            kept.append(item)
+            seen.update(range(start, end))
+    kept.sort(key=lambda item: item[0])
+    return kept

@@ -8,13 +8,16 @@ from typing import Any
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Span
+from spacy.util import filter_chain_spans, filter_spans
 
 from newsfacts.mentions.component import as_phrase, package_patterns
-from newsfacts.mentions.ruler import MentionRuler
+from newsfacts.mentions.ruler import MentionRuler, first_longest
 from newsfacts.mentions.tokenizer import customize_tokenizer
 from newsfacts.mentions.windows import (
     FREQUENT_WORDS,
@@ -270,3 +273,34 @@ def test_ruler_with_one_kind_of_pattern_does_not_warn(nlp: Language, pattern: An
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(ruler.match(nlp.make_doc("x y z"))) == 1
+
+
+@pytest.mark.parametrize("overwrite", [True, False])
+@pytest.mark.parametrize("text", TEXTS)
+def test_ruler_annotates_as_span_ruler_with_the_first_longest_filter(
+        nlp: Language, text: str, overwrite: bool) -> None:
+    """newsfacts' configuration (filtered before Spans are made) and another (spaCy's own
+    path) leave the doc's spans as spaCy's span ruler does."""
+    patterns = [as_phrase(entry) for entry in package_patterns()]
+    docs = []
+    for ruler_class in (MentionRuler, SpanRuler):
+        ruler = ruler_class(nlp, "r", spans_key="nf", spans_filter=filter_chain_spans,
+                            overwrite=overwrite)
+        ruler.add_patterns(patterns)
+        doc = nlp.make_doc(text)
+        doc.spans["nf"] = [Span(doc, 0, 1, label="OLD")] if len(doc) else []
+        docs.append(ruler(doc))
+    ours, theirs = ([span_key(s) for s in doc.spans["nf"]] for doc in docs)
+    assert ours == theirs
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 4), st.sampled_from("ABC")),
+                max_size=15))
+def test_first_longest_is_spacys_filter_spans(nlp: Language,
+                                              items: list[tuple[int, int, str]]) -> None:
+    doc = nlp.make_doc(" ".join(["w"] * 16))
+    found = sorted((start, start + size, nlp.vocab.strings.add(label), 0)
+                   for start, size, label in items)
+    spans = [Span(doc, start, end, label=label) for start, end, label, _ in found]
+    assert [(s.start, s.end, s.label) for s in filter_spans(spans)] == [
+        item[:3] for item in first_longest(found)]
