@@ -6,8 +6,9 @@ Measured in one run, on the same text: words/s of spaCy's blank English tokenize
 of the full newsfacts pipeline (``Extractor.extract_batch``), and of quantulum3 on a sample
 of the sentences (it is ~100x slower; the sample size is printed); the share of CPU time of
 each pipeline stage; peak memory (maxrss of a fresh subprocess running ``run_batch``) at two
-document counts; and the speed-up of ``--processes 2`` over one process, with the time of
-a one-document run (start-up, which every worker process pays as well).
+document counts; and the speed-up of ``--processes 2`` over one process (median of runs
+alternating 1 and 2 processes, each a fresh ``newsfacts extract``), with the time of a
+one-document run (start-up).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import datetime as dt
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,20 +147,34 @@ def peak_memory_mb(documents: int) -> float:
     return int(result.stdout.strip()) / 1024
 
 
-def time_processes(articles: list[Article], processes: int) -> float:
+def write_jsonl(articles: list[Article], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for a in articles:
+            handle.write(json.dumps({"doc_id": a.id, "body": a.text,
+                                     "published": str(a.published)}) + "\n")
+    return path
+
+
+def time_processes(docs: Path, processes: int) -> float:
+    """Wall time of ``newsfacts extract`` over ``docs`` in a fresh process, as a user runs
+    it (start-up and pipeline building included)."""
+    command = [sys.executable, "-m", "newsfacts", "extract", str(docs), "-o",
+               str(docs.with_suffix(".out.jsonl")), "--processes", str(processes),
+               "--no-progress"]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def speed_up(articles: list[Article], repeats: int) -> tuple[float, float, list[float]]:
+    """Median wall time with 1 and with 2 processes, and each run pair's speed-up.
+
+    The runs alternate, so that a slower spell of a shared machine falls on both."""
     with tempfile.TemporaryDirectory() as folder:
-        docs = Path(folder) / "docs.jsonl"
-        with docs.open("w", encoding="utf-8") as handle:
-            for a in articles:
-                handle.write(json.dumps({"doc_id": a.id, "body": a.text,
-                                         "published": str(a.published)}) + "\n")
-        # a fresh process, as a user runs it (start-up and pipeline building included)
-        command = [sys.executable, "-m", "newsfacts", "extract", str(docs), "-o",
-                   str(Path(folder) / "out.jsonl"), "--processes", str(processes),
-                   "--no-progress"]
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        return time.perf_counter() - started
+        docs = write_jsonl(articles, Path(folder) / "docs.jsonl")
+        pairs = [(time_processes(docs, 1), time_processes(docs, 2)) for _ in range(repeats)]
+    return (statistics.median(one for one, _ in pairs),
+            statistics.median(two for _, two in pairs), [one / two for one, two in pairs])
 
 
 def main() -> None:
@@ -169,6 +185,8 @@ def main() -> None:
     parser.add_argument("--process-words", default="1000000,4000000",
                         help="sizes (words) of the runs timed with 1 and 2 processes; start-up "
                              "is included, so a small run understates the speed-up")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="alternating runs with 1 and 2 processes per size (medians)")
     parser.add_argument("--stage-words", type=int, default=300_000)
     args = parser.parse_args()
     base = corpus_articles()
@@ -195,13 +213,14 @@ def main() -> None:
         print(f"growth: {peaks[-1] - peaks[0]:.1f} MB")
     for size in (int(n) for n in args.process_words.split(",") if n):
         subset = repeated(base, size)
-        one = time_processes(subset, 1)
-        two = time_processes(subset, 2)
-        print(f"{len(subset)} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s, "
-              f"speed-up {one / two:.2f}x on {os.cpu_count()} cores")
-    startup = time_processes(base[:1], 1)
-    print(f"(a run of 1 document takes {startup:.1f} s: start-up; with --processes N the "
-          "N - 1 worker processes pay it again, in parallel)")
+        one, two, ratios = speed_up(subset, args.repeats)
+        print(f"{len(subset)} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s "
+              f"(medians of {args.repeats}), speed-up {statistics.median(ratios):.2f}x "
+              f"(runs: {', '.join(f'{r:.2f}' for r in ratios)}) on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as folder:
+        startup = time_processes(write_jsonl(base[:1], Path(folder) / "one.jsonl"), 1)
+    print(f"(a run of 1 document takes {startup:.1f} s: start-up, paid once; forked workers "
+          "inherit the built pipeline)")
     print(f"(this process maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} "
           "MB)")
 

@@ -317,16 +317,19 @@ class WindowedMatcher:
         vocab = vocab or self.vocab
         cache = self._lexemes
         orths = list(orths)
-        unseen = list(set(orths).difference(cache))
-        if unseen:
-            found: dict[int, set[int]] = {orth: set() for orth in unseen}
-            if self.specs:
-                words = Doc(vocab, words=[vocab.strings[orth] for orth in unseen])
-                for match_id, start, _ in self._spec_matcher(words):
-                    found[unseen[start]].add(self._spec_of_match[match_id])
-            for orth, spec_ids in found.items():
-                keys = tuple(sorted(spec_ids & self.groups.keys()))
-                cache[orth] = (self._key_set(keys) if keys else None, frozenset(spec_ids))
+        try:
+            return list(map(cache.__getitem__, orths))  # once the vocabulary is seen
+        except KeyError:
+            pass
+        unseen = list({orth for orth in orths if orth not in cache})
+        found: dict[int, set[int]] = {orth: set() for orth in unseen}
+        if self.specs:
+            words = Doc(vocab, words=[vocab.strings[orth] for orth in unseen])
+            for match_id, start, _ in self._spec_matcher(words):
+                found[unseen[start]].add(self._spec_of_match[match_id])
+        for orth, spec_ids in found.items():
+            keys = tuple(sorted(spec_ids & self.groups.keys()))
+            cache[orth] = (self._key_set(keys) if keys else None, frozenset(spec_ids))
         return list(map(cache.__getitem__, orths))
 
     def key_sets_of(self, orths: Iterable[int], vocab: Vocab | None = None
