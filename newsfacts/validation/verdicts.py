@@ -1,6 +1,7 @@
 """Facts → verdicts: find the series a fact is about, compare, and explain.
 
-The steps, for one fact:
+The steps, for one fact (candidates and ranking in ``families``, the comparison with one
+family in ``judging``, checks beyond the value in ``checks``; the rest here):
 
 1. **Candidates.** Series of the fact's indicator, reporter, partner and currency, grouped
    into *families* (same flow, basis and adjustment; the members of a family are vintages
@@ -46,83 +47,31 @@ The steps, for one fact:
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
 
 from newsfacts.schema import TradeFact
-from newsfacts.validation.periods import canonical, month_index, months_of, previous, shift
-from newsfacts.validation.records import Check, CheckStatus, SeriesInfo, Verdict
-from newsfacts.validation.store import Band, ReferenceStore, RefValue
-from newsfacts.validation.tolerance import percent_half_unit, stated_half_unit
+from newsfacts.validation.checks import article_checks, value_checks
+from newsfacts.validation.families import (
+    RULES,
+    Family,
+    candidates,
+    coverage,
+    expected_adjustment,
+    family_values,
+    is_expected,
+    rank_families,
+    rule_of,
+)
+from newsfacts.validation.judging import STRENGTH, Judgement, format_money, judge, settled_after
+from newsfacts.validation.periods import months_of, shift
+from newsfacts.validation.records import Verdict
+from newsfacts.validation.store import ReferenceStore, RefValue
+from newsfacts.validation.tolerance import stated_half_unit
 
-RULES: dict[str, str] = {
-    "us-total-since-1994": "U.S. totals since 1994 are reported as goods and services on a BOP "
-                           "basis, seasonally adjusted",
-    "us-total-before-1994": "U.S. totals before 1994 were reported as merchandise (goods) on a "
-                            "Census basis, seasonally adjusted",
-    "bilateral": "bilateral balances are reported as Census-basis goods, not seasonally "
-                 "adjusted",
-    "other": "series ranked goods (Census, then BOP basis) before goods and services",
-}
-_PREFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "us-total-since-1994": (("goods_and_services", "bop"), ("goods", "bop"), ("goods", "census")),
-    "us-total-before-1994": (("goods", "census"), ("goods", "census_cif"), ("goods", "bop"),
-                             ("goods_and_services", "bop")),
-    "bilateral": (("goods", "census"), ("goods", "census_cif"), ("goods", "bop"),
-                  ("goods_and_services", "bop")),
-    "other": (("goods", "national"), ("goods", "census"), ("goods", "bop")),
-}
-_ORDINALS: dict[str, int] = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
-}
-_RANK = re.compile(r"\b(" + "|".join(_ORDINALS) + r")[- ](?:highest|largest|biggest|worst|"
-                   r"greatest|widest)\b", re.IGNORECASE)
-Outcome = Literal["confirmed", "vintage", "band", "estimate", "contradicted"]
-_STRENGTH: dict[str, int] = {"confirmed": 0, "vintage": 1, "band": 2, "estimate": 3,
-                             "contradicted": 4}
-
-
-@dataclass(frozen=True)
-class Family:
-    members: tuple[SeriesInfo, ...]
-
-    @property
-    def info(self) -> SeriesInfo:
-        return self.members[0]
-
-    def describe(self) -> str:
-        i = self.info
-        flow = {"goods": "goods", "services": "services",
-                "goods_and_services": "goods and services"}[i.flow]
-        basis = {"bop": "BOP", "census_cif": "census, imports c.i.f.,"}.get(i.basis, i.basis)
-        estimate = f", ESTIMATED ({i.estimate})" if i.estimate else ""
-        return f"{flow}, {basis} basis, {'SA' if i.seasonally_adjusted else 'NSA'}{estimate}"
-
-
-@dataclass(frozen=True)
-class Judgement:
-    family: Family
-    outcome: Outcome
-    used: RefValue
-    latest: RefValue
-    tolerance: Decimal
-    band: Band
-    vintages: int
-    expected: bool
-    rank: int
-    refs: tuple[RefValue, ...] = ()
-    banded: bool = False  # the band applies: the store's one vintage is a revised figure
-    # rule "published before estimates": the other side (an estimate's published family, a
-    # published family's estimate) and the range of revisions the two allow (None where the
-    # estimate does not bear out the published figures)
-    anchor: Judgement | None = None
-    span: tuple[Decimal, Decimal] | None = None
+__all__ = ["RULES", "validate", "validate_fact", "validate_facts"]
 
 
 def validate(facts: Iterable[TradeFact], reference: ReferenceStore | str | Path,
@@ -142,7 +91,7 @@ def validate_facts(facts: Sequence[TradeFact], store: ReferenceStore,
                    texts: Mapping[str, str] | None = None) -> list[Verdict]:
     verdicts = [validate_fact(fact, store, index, (texts or {}).get(fact.doc_id))
                 for index, fact in enumerate(facts)]
-    return _article_checks(facts, verdicts)
+    return article_checks(facts, verdicts)
 
 
 def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
@@ -155,23 +104,23 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
                f"period {fact.period!r} is not a calendar period the store can sum "
                "(fiscal years are not matched)")
         return _unverifiable(fact, index, why)
-    families, why_none = _candidates(fact, store)
+    families, why_none = candidates(fact, store)
     if not families:
         return _unverifiable(fact, index, why_none)
-    rule = _rule(fact, months)
-    expected_sa = _expected_adjustment(fact, months)
+    rule = rule_of(fact, months)
+    expected_sa = expected_adjustment(fact, months)
     half = stated_half_unit(fact.value, fact.evidence)
-    ranked = _ranked(families, fact, rule, expected_sa)
+    ranked = rank_families(families, fact, rule, expected_sa)
     judgements: list[Judgement] = []
     for rank, family in enumerate(ranked):
-        refs = _family_values(store, family, fact.period or "", months)
+        refs = family_values(store, family, fact.period or "", months)
         if not refs:
             continue
-        judgements.append(_judge(fact.value, half, refs, store.band(family.info), family,
-                                 _is_expected(family, fact, expected_sa), rank,
-                                 _settled_after(months)))
+        judgements.append(judge(fact.value, half, refs, store.band(family.info), family,
+                                 is_expected(family, fact, expected_sa), rank,
+                                 settled_after(months)))
     if not judgements:
-        spans = "; ".join(f"{f.info.series_id} {_span(store, f)}" for f in families[:4])
+        spans = "; ".join(f"{f.info.series_id} {coverage(store, f)}" for f in families[:4])
         return _unverifiable(fact, index, f"no series covers {fact.period} ({spans})")
     verdict, best = _decide(fact, index, judgements, half, rule, expected_sa, months)
     if (best is None or best.outcome not in ("confirmed", "vintage")) and (
@@ -182,13 +131,8 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
             verdict = _mixed_up_verdict(fact, verdict, *mixed)
     if best is None:
         return verdict
-    checks = _value_checks(fact, store, best, months, text)
+    checks = value_checks(fact, store, best, months, text)
     return verdict.model_copy(update={"checks": tuple(checks)})
-
-
-def _is_expected(family: Family, fact: TradeFact, expected_sa: bool | None) -> bool:
-    return ((expected_sa is None or family.info.seasonally_adjusted == expected_sa)
-            and (fact.flow is not None or family.info.flow != "services"))
 
 
 def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Decimal,
@@ -199,7 +143,7 @@ def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Deci
     # and an estimate on another adjustment says nothing either way
     usable = [j for j in judgements if j.expected or j.outcome in ("confirmed", "vintage")]
     published = [j for j in judgements if not j.family.info.estimate]
-    best = min(usable or published or judgements, key=lambda j: (_STRENGTH[j.outcome], j.rank))
+    best = min(usable or published or judgements, key=lambda j: (STRENGTH[j.outcome], j.rank))
     if best.outcome == "contradicted" or (best.family.info.estimate and not best.expected):
         expected_ones = [j for j in judgements if j.expected]
         if not expected_ones:
@@ -208,7 +152,8 @@ def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Deci
             return _unverifiable(
                 fact, index, f"only {top.family.describe()} series cover {fact.period} and "
                 f"such figures are reported {adjustment} ({RULES[rule]}); "
-                f"{top.family.info.series_id} gives {_money(top.latest.value, fact.currency)}",
+                f"{top.family.info.series_id} gives "
+                f"{format_money(top.latest.value, fact.currency)}",
                 series_id=top.family.info.series_id, source=top.family.info.source), None
         best = expected_ones[0]
     if best.outcome == "estimate":
@@ -222,11 +167,11 @@ def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Deci
         return _unverifiable(
             fact, index, f"no published series covers {fact.period} on the basis such figures "
             f"are reported; the ESTIMATE {info.series_id} ({best.family.describe()}) gives "
-            f"{_money(best.latest.value, fact.currency)}, and the text's "
-            f"{_money(fact.value, fact.currency)} is "
+            f"{format_money(best.latest.value, fact.currency)}, and the text's "
+            f"{format_money(fact.value, fact.currency)} is "
             f"{abs(fact.value - best.latest.value) / abs(best.latest.value):.1%} off, more than "
             f"its back-tested error and the store's revisions allow "
-            f"(±{_money(best.tolerance, fact.currency, signed=False)}); an estimate confirms "
+            f"(±{format_money(best.tolerance, fact.currency, signed=False)}); an estimate confirms "
             f"and contradicts nothing beyond that. How it is made: {info.source}",
             series_id=info.series_id, source=info.source, flow=info.flow, basis=info.basis,
             seasonally_adjusted=info.seasonally_adjusted, reference_value=best.latest.value,
@@ -313,12 +258,12 @@ def _mixed_up(fact: TradeFact, store: ReferenceStore, families: Sequence[Family]
     """A published figure of a neighbouring period that the claim matches within its stated
     precision, in a family the claim may be about; the nearest period first."""
     published = [family for family in families if not family.info.estimate
-                 and _is_expected(family, fact, expected_sa)]
+                 and is_expected(family, fact, expected_sa)]
     for other in _neighbours(fact.period or "", months):
         other_months = months_of(other) or ()
-        early = _settled_after(other_months)
+        early = settled_after(other_months)
         for family in published:
-            for ref in _family_values(store, family, other, other_months):
+            for ref in family_values(store, family, other, other_months):
                 if ref.vintage < early and abs(fact.value - ref.value) <= half + ref.half_unit:
                     return other, ref
     return None
@@ -329,133 +274,13 @@ def _mixed_up_verdict(fact: TradeFact, verdict: Verdict, other: str, ref: RefVal
     kind = "the ESTIMATE " if verdict.estimated else ""
     when = f" (vintage {verdict.vintage})" if verdict.vintage and not verdict.estimated else ""
     off = f", {abs(fact.value - own) / abs(own):.1%} off" if own else ""
-    figure = f" {_money(own, fact.currency)}" if own is not None else " no figure"
-    text = (f"Contradicted: the text's {_money(fact.value, fact.currency)} is the figure for "
+    figure = f" {format_money(own, fact.currency)}" if own is not None else " no figure"
+    text = (f"Contradicted: the text's {format_money(fact.value, fact.currency)} is the figure for "
             f"{other}, not for {fact.period}: {ref.series_id} gave "
-            f"{_money(ref.value, fact.currency)} for {other} (vintage {ref.vintage}), while "
+            f"{format_money(ref.value, fact.currency)} for {other} (vintage {ref.vintage}), while "
             f"for {fact.period} {kind}{verdict.series_id} gives{figure}{when}{off}, and no "
             f"vintage of {fact.period} in the store has the text's figure.")
     return verdict.model_copy(update={"status": "contradicted", "explanation": text})
-
-
-# --- candidates and ranking ----------------------------------------------------------------
-
-def _candidates(fact: TradeFact, store: ReferenceStore) -> tuple[list[Family], str]:
-    same = [s for s in store.series if s.indicator == fact.indicator
-            and s.reporter == fact.reporter and s.partner == fact.partner]
-    if not same:
-        if not any(s.reporter == fact.reporter for s in store.series):
-            return [], (f"the store holds no series of {fact.reporter}'s trade; add that "
-                        "statistics office's figures in the user CSV format")
-        return [], (f"the store holds no {fact.indicator} series of {fact.reporter} with "
-                    f"{fact.partner}")
-    same = [s for s in same if s.currency == fact.currency]
-    if not same:
-        return [], f"the store's series are not in {fact.currency}"
-    if fact.flow is not None:
-        same = [s for s in same if s.flow == fact.flow]
-        if not same:
-            return [], f"the store holds no {fact.flow} series for this figure"
-    if fact.seasonally_adjusted is not None:
-        same = [s for s in same if s.seasonally_adjusted == fact.seasonally_adjusted]
-        if not same:
-            adjustment = "seasonally adjusted" if fact.seasonally_adjusted else "unadjusted"
-            return [], f"the store holds no {adjustment} series for this figure"
-    groups: dict[tuple[object, ...], list[SeriesInfo]] = {}
-    for info in same:
-        key = (info.flow, info.basis, info.seasonally_adjusted, info.estimate)
-        groups.setdefault(key, []).append(info)
-    return [Family(tuple(members)) for members in groups.values()], ""
-
-
-def _rule(fact: TradeFact, months: Sequence[str]) -> str:
-    if fact.reporter != "USA":
-        return "other"
-    if fact.partner != "WLD":
-        return "bilateral"
-    return "us-total-since-1994" if months[0] >= "1994-01" else "us-total-before-1994"
-
-
-def _expected_adjustment(fact: TradeFact, months: Sequence[str]) -> bool | None:
-    if fact.seasonally_adjusted is not None:
-        return fact.seasonally_adjusted
-    if fact.reporter != "USA" or (len(months) % 12 == 0 and months[0].endswith("-01")):
-        return None  # whole years: adjusted and unadjusted sums agree closely
-    return fact.partner == "WLD"
-
-
-def _ranked(families: list[Family], fact: TradeFact, rule: str,
-            expected_sa: bool | None) -> list[Family]:
-    preferences = _PREFERENCES[rule]
-
-    def key(family: Family) -> tuple[int, int, int]:
-        info = family.info
-        sa_rank = 0 if expected_sa is None or info.seasonally_adjusted == expected_sa else 1
-        pair = (info.flow, info.basis)
-        flow_rank = preferences.index(pair) if pair in preferences else len(preferences)
-        return (sa_rank, 1 if info.estimate else 0, flow_rank)
-
-    return sorted(families, key=key)
-
-
-def _family_values(store: ReferenceStore, family: Family, period: str,
-                   months: Sequence[str]) -> list[RefValue]:
-    found: list[RefValue] = []
-    period = canonical(period) if period else period
-    for info in family.members:
-        if info.frequency == "M":
-            found.extend(store.values(info.series_id, months))
-        elif (info.frequency == "Q" and len(months) == 3 and "Q" in period) or (
-                info.frequency == "A" and len(months) == 12 and period.isdigit()):
-            found.extend(store.values(info.series_id, [period]))
-    return sorted(found, key=lambda ref: (ref.vintage, ref.series_id))
-
-
-def _span(store: ReferenceStore, family: Family) -> str:
-    spans = [store.coverage(info.series_id) for info in family.members]
-    known = [span for span in spans if span]
-    if not known:
-        return "(empty)"
-    return f"covers {min(s[0] for s in known)}..{max(s[1] for s in known)}"
-
-
-# --- comparison ----------------------------------------------------------------------------
-
-def _settled_after(months: Sequence[str]) -> dt.date:
-    """A vintage from this date on is a revised one: a year after the period's last month."""
-    last = month_index(months[-1]) + 13
-    return dt.date(last // 12, last % 12 + 1, 1)
-
-
-def _judge(value: Decimal, half: Decimal, refs: list[RefValue], band: Band, family: Family,
-           expected: bool, rank: int, settled: dt.date) -> Judgement:
-    latest = refs[-1]
-    vintages = len({ref.vintage for ref in refs})
-
-    # the band stands in for vintages the store lacks: only where it holds one, and that one
-    # a revised figure (a year after the period), not the first release itself
-    banded = vintages == 1 and bool(band.pairs) and latest.vintage >= settled
-
-    def make(outcome: Outcome, used: RefValue, tolerance: Decimal) -> Judgement:
-        return Judgement(family, outcome, used, latest, tolerance, band, vintages, expected,
-                         rank, tuple(refs), banded)
-
-    tolerance = half + latest.half_unit
-    if family.info.estimate:
-        # an estimate stands for today's series: its error, plus how much that is revised
-        allowed = tolerance + latest.error + Decimal(str(band.size)) * abs(latest.value)
-        if abs(value - latest.value) <= allowed and value * latest.value > 0:
-            return make("estimate", latest, allowed)
-        return make("contradicted", latest, allowed)
-    if abs(value - latest.value) <= tolerance:
-        return make("confirmed", latest, tolerance)
-    for ref in reversed(refs[:-1]):
-        if ref.vintage < latest.vintage and abs(value - ref.value) <= half + ref.half_unit:
-            return make("vintage", ref, half + ref.half_unit)
-    allowed = Decimal(str(band.size)) * abs(latest.value) + tolerance
-    if banded and abs(value - latest.value) <= allowed and value * latest.value > 0:
-        return make("band", latest, allowed)
-    return make("contradicted", latest, tolerance)
 
 
 def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
@@ -464,15 +289,15 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
     used = best.used if best.outcome == "vintage" else best.latest
     difference = abs(fact.value - used.value)
     relative = float(difference / abs(used.value)) if used.value else None
-    claim = _money(fact.value, fact.currency)
-    latest = _money(best.latest.value, fact.currency)
+    claim = format_money(fact.value, fact.currency)
+    latest = format_money(best.latest.value, fact.currency)
     source = f"{used.series_id} ({best.family.describe()})"
     where = f"{fact.period}"
     if best.outcome == "confirmed":
         status = "confirmed"
         text = (f"Confirmed: {source} gives {latest} for {where} (vintage "
                 f"{best.latest.vintage}); the text's {claim} agrees within its stated "
-                f"precision (±{_money(best.tolerance, fact.currency, signed=False)}).")
+                f"precision (±{format_money(best.tolerance, fact.currency, signed=False)}).")
     elif best.outcome == "vintage":
         status = "revised"
         revision = abs(best.latest.value - used.value) / abs(used.value) if used.value else 0
@@ -490,28 +315,29 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         first = best.anchor.latest
         text = (f"Revised, between a published figure and an ESTIMATE of today's: "
                 f"{first.series_id} ({best.anchor.family.describe()}) gave "
-                f"{_money(first.value, fact.currency)} for {where} (vintage {first.vintage}) "
+                f"{format_money(first.value, fact.currency)} for {where} (vintage {first.vintage}) "
                 f"and the ESTIMATE {source} puts today's figure at {latest}; the text's "
                 f"{claim} lies between them, within how much such series are revised "
                 f"({_range(best.span, fact.currency)} with rounding and the estimate's "
-                f"back-tested error, ±{_money(best.latest.error, fact.currency, signed=False)}),"
-                f" where a revision published since would. How the estimate is made: "
+                f"back-tested error, "
+                f"±{format_money(best.latest.error, fact.currency, signed=False)}), "
+                f"where a revision published since would. How the estimate is made: "
                 f"{info.source}.")
     elif best.outcome == "estimate":
         status = "revised"
         text = (f"Revised, against an ESTIMATE (no published series covers {where} on this "
                 f"basis): {source} gives {latest} for {where}; the text's {claim} is "
                 f"{relative or 0:.1%} off, within the estimate's back-tested error "
-                f"(±{_money(best.latest.error, fact.currency, signed=False)}) and how much "
+                f"(±{format_money(best.latest.error, fact.currency, signed=False)}) and how much "
                 f"such series are revised ({best.band.describe()}). How the estimate is "
                 f"made: {info.source}.")
     elif best.family.info.estimate:
         status = "contradicted"
         text = (f"Contradicted by an ESTIMATE (no published series covers {where} on this "
                 f"basis): {source} gives {latest} for {where}; the text's {claim} differs by "
-                f"{_money(difference, fact.currency, signed=False)} ({relative or 0:.1%}), "
+                f"{format_money(difference, fact.currency, signed=False)} ({relative or 0:.1%}), "
                 f"more than the estimate's back-tested error, rounding and revisions allow "
-                f"(±{_money(best.tolerance, fact.currency, signed=False)}). How the estimate "
+                f"(±{format_money(best.tolerance, fact.currency, signed=False)}). How the estimate "
                 f"is made: {info.source}.")
     else:
         status = "contradicted"
@@ -523,8 +349,8 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
             earlier += _set_aside(best.anchor, best.span, fact.currency)
         text = (f"Contradicted: {source} gives {latest} for {where} (vintage "
                 f"{best.latest.vintage}); the text's {claim} differs by "
-                f"{_money(difference, fact.currency, signed=False)} ({relative or 0:.1%}), "
-                f"more than rounding (±{_money(best.tolerance, fact.currency, signed=False)})"
+                f"{format_money(difference, fact.currency, signed=False)} ({relative or 0:.1%}), "
+                f"more than rounding (±{format_money(best.tolerance, fact.currency, signed=False)})"
                 f"{extra}{earlier}.")
     selection = None
     if fact.flow is None or fact.seasonally_adjusted is None:
@@ -547,7 +373,7 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
 def _set_aside(estimate: Judgement, span: tuple[Decimal, Decimal] | None,
                currency: str) -> str:
     """Why an estimate that would let the claim pass does not (rule "published first")."""
-    today = _money(estimate.latest.value, currency)
+    today = format_money(estimate.latest.value, currency)
     name = f"the ESTIMATE {estimate.family.info.series_id} ({estimate.family.describe()})"
     if span is None:
         return (f"; {name} gives {today}, but it does not bear out the published figure "
@@ -559,188 +385,9 @@ def _set_aside(estimate: Judgement, span: tuple[Decimal, Decimal] | None,
 
 
 def _range(span: tuple[Decimal, Decimal], currency: str) -> str:
-    return f"{_money(span[0], currency)} to {_money(span[1], currency)}"
+    return f"{format_money(span[0], currency)} to {format_money(span[1], currency)}"
 
 
 def _unverifiable(fact: TradeFact, index: int, why: str, **fields: object) -> Verdict:
     return Verdict.for_fact(fact, index, status="unverifiable",
                             explanation=f"Unverifiable: {why}.", **fields)
-
-
-def _money(value: Decimal, currency: str, signed: bool = True) -> str:
-    size = abs(value)
-    sign = "-" if signed and value < 0 else ""
-    if size >= Decimal(10) ** 9:
-        return f"{sign}{currency} {size / Decimal(10) ** 9:,.3f} bn"
-    return f"{sign}{currency} {size / Decimal(10) ** 6:,.1f} mn"
-
-
-# --- checks beyond the value ---------------------------------------------------------------
-
-def _value_checks(fact: TradeFact, store: ReferenceStore, best: Judgement,
-                  months: Sequence[str], text: str | None = None) -> list[Check]:
-    checks: list[Check] = []
-    period = fact.period or ""
-    prior = fact.previous_period or previous(period)
-    prior_months = months_of(prior) if prior else None
-    prior_refs = (_family_values(store, best.family, prior or "", prior_months)
-                  if prior_months else [])
-    if fact.change_pct is not None:
-        checks.append(_change_check(fact, store, best, months, prior, prior_refs))
-    if fact.previous_value is not None:
-        checks.append(_previous_check(fact, best, prior, prior_refs))
-    if "record" in fact.qualifiers:
-        checks.append(_rank_check(fact, store, best, months, 1, "record"))
-    if "rank" in fact.qualifiers:
-        match = (_RANK.search(fact.evidence) or _RANK.search(fact.sentence)
-                 or (_RANK.search(text) if text else None))
-        if match is None:
-            checks.append(Check(name="rank", status="unverifiable", stated="a rank",
-                                explanation="the evidence states no ordinal rank to check"))
-        else:
-            checks.append(_rank_check(fact, store, best, months,
-                                      _ORDINALS[match.group(1).lower()], "rank"))
-    return checks
-
-
-def _change_range(current: RefValue, before: RefValue, widen: float) -> tuple[float, float]:
-    c, p = abs(float(current.value)), abs(float(before.value))
-    hc = float(current.half_unit) + widen * c
-    hp = float(before.half_unit) + widen * p
-    low = ((c - hc) / (p + hp) - 1) * 100 if p + hp else 0.0
-    high = ((c + hc) / (p - hp) - 1) * 100 if p - hp > 0 else float("inf")
-    return low, high
-
-
-def _change_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
-                  months: Sequence[str], prior: str | None,
-                  prior_refs: list[RefValue]) -> Check:
-    stated = Decimal(fact.change_pct or 0)
-    text = f"{stated}% against {prior}"
-    if not prior_refs:
-        return Check(name="change_pct", status="unverifiable", stated=text,
-                     explanation=f"no value of {best.family.describe()} for {prior} to compare")
-    tol = float(percent_half_unit(stated))
-    widen = best.band.size if best.outcome == "band" else 0.0
-    if best.outcome == "estimate" and best.latest.value:
-        widen = best.band.size + float(best.latest.error / abs(best.latest.value))
-    current_refs = _family_values(store, best.family, fact.period or "", months)
-    latest_before = prior_refs[-1]
-    low, high = _change_range(best.latest, latest_before, widen)
-    shown = f"{(low + high) / 2:.1f}%"
-    if low - tol <= float(stated) <= high + tol:
-        return Check(name="change_pct", status="consistent", stated=text, reference=shown,
-                     explanation=f"the latest figures give {shown} "
-                                 f"({_money(latest_before.value, fact.currency)} → "
-                                 f"{_money(best.latest.value, fact.currency)})")
-    also = ""
-    for current in reversed(current_refs[:-1]):
-        earlier = [ref for ref in prior_refs if ref.vintage <= current.vintage]
-        if not earlier:
-            continue
-        low_v, high_v = _change_range(current, earlier[-1], 0.0)
-        mid = f"{(low_v + high_v) / 2:.1f}%"
-        if low_v - tol <= float(stated) <= high_v + tol:
-            return Check(name="change_pct", status="revised", stated=text, reference=mid,
-                         explanation=f"agrees with the figures as of {current.vintage} "
-                                     f"({mid}); the latest give {shown}")
-        also = (f"; as of {current.vintage} they gave {mid} "
-                f"({_money(earlier[-1].value, fact.currency)} for {prior}, published "
-                f"{earlier[-1].vintage}: the release may have compared with a revised "
-                f"figure the store lacks)")
-    return Check(name="change_pct", status="inconsistent", stated=text, reference=shown,
-                 explanation=f"the latest figures give {shown}, not {stated}%{also}")
-
-
-def _previous_check(fact: TradeFact, best: Judgement, prior: str | None,
-                    prior_refs: list[RefValue]) -> Check:
-    value = Decimal(fact.previous_value or 0)
-    text = f"{_money(value, fact.currency)} for {prior}"
-    if not prior_refs:
-        return Check(name="previous_value", status="unverifiable", stated=text,
-                     explanation=f"no value of {best.family.describe()} for {prior}")
-    half = stated_half_unit(value, fact.sentence or fact.evidence)
-    prior_months = months_of(prior) or ("0001-01",)
-    judged = _judge(value, half, prior_refs, best.band, best.family, True, 0,
-                    _settled_after(prior_months))
-    status: CheckStatus = {"confirmed": "consistent", "vintage": "revised", "band": "revised",
-                           "estimate": "revised",
-                           "contradicted": "inconsistent"}[judged.outcome]  # type: ignore[assignment]
-    reference = _money(judged.used.value, fact.currency)
-    return Check(name="previous_value", status=status, stated=text, reference=reference,
-                 explanation=f"{judged.used.series_id} gives {reference} for {prior} "
-                             f"(vintage {judged.used.vintage})")
-
-
-def _rank_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
-                months: Sequence[str], stated: int, name: Literal["record", "rank"]) -> Check:
-    label = "a record" if stated == 1 else f"rank {stated}"
-    monthly = [info for info in best.family.members if info.frequency == "M"]
-    if best.family.info.estimate:
-        return Check(name=name, status="unverifiable", stated=label,
-                     explanation="ranks are not checked against an estimated series")
-    if len(months) != 1 or not monthly:
-        return Check(name=name, status="unverifiable", stated=label,
-                     explanation="ranks are checked for single months of monthly series")
-    longest = min(monthly, key=lambda info: (store.coverage(info.series_id) or ("9999-12", ""))[0])
-    vintage = best.used.vintage if best.used.series_id == longest.series_id else \
-        dt.date.max
-    direction = -1 if fact.indicator in ("trade_balance", "current_account") and \
-        fact.value < 0 else 1
-    placed = store.ranking(longest.series_id, months[0], vintage, direction)
-    if placed is None:
-        return Check(name=name, status="unverifiable", stated=label,
-                     explanation=f"{longest.series_id} has no value for {months[0]}")
-    place, count, first = placed
-    ok = place == stated
-    what = "the largest" if place == 1 else f"number {place}"
-    return Check(name=name, status="consistent" if ok else "inconsistent", stated=label,
-                 reference=f"rank {place} of {count}",
-                 explanation=f"in {longest.series_id} it is {what} of the {count} months "
-                             f"{first}..{months[0]}" + ("" if first <= "1990-01" else
-                                                       f" (the series starts {first})"))
-
-
-def _article_checks(facts: Sequence[TradeFact], verdicts: list[Verdict]) -> list[Verdict]:
-    """Exports - imports = balance, and value against previous value and change."""
-    result = list(verdicts)
-    by_key: dict[tuple[object, ...], dict[str, int]] = {}
-    for index, fact in enumerate(facts):
-        key = (fact.doc_id, fact.reporter, fact.partner, fact.period, fact.flow)
-        by_key.setdefault(key, {}).setdefault(fact.indicator, index)
-    for index, fact in enumerate(facts):
-        extra: list[Check] = []
-        group = by_key.get((fact.doc_id, fact.reporter, fact.partner, fact.period, fact.flow),
-                           {})
-        if fact.indicator == "trade_balance" and "exports" in group and "imports" in group:
-            exports, imports = facts[group["exports"]], facts[group["imports"]]
-            if exports.currency == imports.currency == fact.currency:
-                implied = exports.value - imports.value
-                room = (stated_half_unit(exports.value, exports.evidence)
-                        + stated_half_unit(imports.value, imports.evidence)
-                        + stated_half_unit(fact.value, fact.evidence))
-                ok = abs(implied - fact.value) <= room
-                extra.append(Check(
-                    name="article_balance", status="consistent" if ok else "inconsistent",
-                    stated=_money(fact.value, fact.currency),
-                    reference=_money(implied, fact.currency),
-                    explanation=f"the article's exports - imports = "
-                                f"{_money(implied, fact.currency)}"
-                                + ("" if ok else ", more than rounding away")))
-        if fact.previous_value and fact.change_pct is not None:
-            half_now = float(stated_half_unit(fact.value, fact.evidence))
-            half_before = float(stated_half_unit(fact.previous_value, fact.sentence or
-                                                 fact.evidence))
-            now, before = abs(float(fact.value)), abs(float(fact.previous_value))
-            low = ((now - half_now) / (before + half_before) - 1) * 100
-            high = ((now + half_now) / max(before - half_before, 1e-9) - 1) * 100
-            tol = float(percent_half_unit(Decimal(fact.change_pct)))
-            ok = low - tol <= float(fact.change_pct) <= high + tol
-            extra.append(Check(
-                name="article_change", status="consistent" if ok else "inconsistent",
-                stated=f"{fact.change_pct}%", reference=f"{(low + high) / 2:.1f}%",
-                explanation=f"the stated figures imply {(low + high) / 2:.1f}%"))
-        if extra:
-            result[index] = result[index].model_copy(
-                update={"checks": result[index].checks + tuple(extra)})
-    return result
