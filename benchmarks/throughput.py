@@ -2,9 +2,10 @@
 
     python benchmarks/throughput.py [--words 1000000] [--memory-docs 10000,100000]
 
-Measured in one run, on the same text: words/s of spaCy's blank English tokenizer alone,
-of the full newsfacts pipeline (``Extractor.extract_batch``), and of quantulum3 on a sample
-of the sentences (it is ~100x slower; the sample size is printed); the share of CPU time of
+Measured in one run, on the same text, in interleaved rounds: words/s of spaCy's blank
+English tokenizer alone, of the full newsfacts pipeline (``Extractor.extract_batch``), and
+of quantulum3 on a sample of the sentences spread over all the stories (it is ~20x slower;
+the sample size is printed); the share of CPU time of
 each pipeline stage; peak memory (maxrss of a fresh subprocess running ``run_batch``) at two
 document counts; and the speed-up of ``--processes 2`` over one process (median of runs
 alternating 1 and 2 processes, each a fresh ``newsfacts extract``), with the time of a
@@ -25,6 +26,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import spacy
 
@@ -51,33 +53,65 @@ def repeated(articles: list[Article], words: int) -> list[Article]:
     return out
 
 
-def words_per_second(articles: list[Article], seconds: float) -> float:
-    return sum(len(a.text.split()) for a in articles) / seconds
-
-
-def time_tokenizer(articles: list[Article]) -> float:
-    nlp = spacy.blank("en")
-    for article in articles[:50]:  # warm the lexeme cache as the pipeline's is warmed
-        nlp.make_doc(article.text)
-    started = time.perf_counter()
-    for doc in nlp.pipe(a.text for a in articles):
-        del doc
-    return words_per_second(articles, time.perf_counter() - started)
-
-
 # a day date sends the period parser to dateparser, which is imported and loads its data on
 # first use (~0.2 s once): paid in the warm-up, as quantulum3's is by its warm-up call
 WARM_UP_TEXT = "On March 3, 1987, the trade deficit narrowed 8.5% to $1.2 billion in January."
 
 
-def time_pipeline(articles: list[Article], batch_size: int = 64) -> float:
+def sample_sentences(articles: list[Article], sample: int) -> list[str]:
+    """``sample`` sentences spread evenly over all the stories, as the pipeline reads them."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    every = [s.text for doc in nlp.pipe(a.text for a in articles) for s in doc.sents]
+    return every[::max(1, len(every) // sample)][:sample]
+
+
+def time_speeds(articles: list[Article], sentences: list[str], rounds: int,
+                batch_size: int = 64) -> dict[str, float]:
+    """Words/s of the blank tokenizer, the pipeline and quantulum3, in interleaved rounds.
+
+    Each round times each of the three on its share of the text (the articles, or for
+    quantulum3 the sample of sentences), so a slower spell of a shared machine falls on all
+    three alike and the ratios stay fair. Each is warmed up first (the tokenizer's and the
+    pipeline's lexeme caches on 50 stories, dateparser's and quantulum3's first loads).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    blank = spacy.blank("en")
     extractor = Extractor()
     warm_up = Article(id="warm-up", text=WARM_UP_TEXT, published=dt.date(1987, 3, 4))
+    for article in articles[:50]:
+        blank.make_doc(article.text)
     extractor.extract_batch([warm_up, *articles[:50]])
-    started = time.perf_counter()
-    for start in range(0, len(articles), batch_size):
-        extractor.extract_batch(articles[start:start + batch_size])
-    return words_per_second(articles, time.perf_counter() - started)
+    parser.parse("warm up 5 dlrs")
+
+    def tokenizer(share: list[Article]) -> None:
+        for doc in blank.pipe(a.text for a in share):
+            del doc
+
+    def pipeline(share: list[Article]) -> None:
+        for start in range(0, len(share), batch_size):
+            extractor.extract_batch(share[start:start + batch_size])
+
+    def quantulum(share: list[str]) -> None:
+        for sentence in share:
+            parser.parse(sentence)
+
+    seconds = {"tokenizer": 0.0, "pipeline": 0.0, "quantulum3": 0.0}
+    for number in range(rounds):
+        shares: dict[str, tuple[Any, list[Any]]] = {
+            "tokenizer": (tokenizer, articles[number::rounds]),
+            "pipeline": (pipeline, articles[number::rounds]),
+            "quantulum3": (quantulum, sentences[number::rounds]),
+        }
+        for name, (run, share) in shares.items():
+            started = time.perf_counter()
+            run(share)
+            seconds[name] += time.perf_counter() - started
+    words = sum(len(a.text.split()) for a in articles)
+    return {"tokenizer": words / seconds["tokenizer"], "pipeline": words / seconds["pipeline"],
+            "quantulum3": sum(len(s.split()) for s in sentences) / seconds["quantulum3"]}
 
 
 def time_components(articles: list[Article], warm_up: list[Article], batch_size: int = 64
@@ -99,23 +133,6 @@ def time_components(articles: list[Article], warm_up: list[Article], batch_size:
             docs = [component(doc) for doc in docs]
             seconds[name] += time.process_time() - began
     return seconds
-
-
-def time_quantulum(articles: list[Article], sample: int) -> tuple[float, int]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    every = [s.text for doc in nlp.pipe(a.text for a in articles) for s in doc.sents]
-    # evenly spaced over all the stories, as the pipeline reads them all
-    sentences = every[::max(1, len(every) // sample)][:sample]
-    parser.parse("warm up 5 dlrs")
-    started = time.perf_counter()
-    for sentence in sentences:
-        parser.parse(sentence)
-    seconds = time.perf_counter() - started
-    return sum(len(s.split()) for s in sentences) / seconds, len(sentences)
 
 
 def peak_memory_mb(documents: int) -> float:
@@ -187,6 +204,8 @@ def main() -> None:
     parser.add_argument("--process-words", default="1000000,4000000",
                         help="sizes (words) of the runs timed with 1 and 2 processes; start-up "
                              "is included, so a small run understates the speed-up")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="interleaved rounds of the tokenizer, pipeline and quantulum3")
     parser.add_argument("--repeats", type=int, default=3,
                         help="alternating runs with 1 and 2 processes per size (medians)")
     parser.add_argument("--stage-words", type=int, default=300_000)
@@ -195,14 +214,14 @@ def main() -> None:
     articles = repeated(base, args.words)
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {len(base)} stories repeated to {len(articles)} documents, {words:,} words")
-    tokenizer = time_tokenizer(articles)
-    pipeline = time_pipeline(articles)
-    quantulum, sampled = time_quantulum(base, args.quantulum_sentences)
-    print(f"blank tokenizer      {tokenizer:12,.0f} words/s")
+    sentences = sample_sentences(base, args.quantulum_sentences)
+    speeds = time_speeds(articles, sentences, args.rounds)
+    tokenizer, pipeline, quantulum = (speeds[k] for k in ("tokenizer", "pipeline", "quantulum3"))
+    print(f"blank tokenizer      {tokenizer:12,.0f} words/s  (in {args.rounds} interleaved rounds)")
     print(f"newsfacts pipeline   {pipeline:12,.0f} words/s  ({pipeline / tokenizer:.1%} of the "
           "tokenizer)")
-    print(f"quantulum3           {quantulum:12,.0f} words/s  (sample of {sampled} sentences; "
-          f"newsfacts is {pipeline / quantulum:.1f}x)")
+    print(f"quantulum3           {quantulum:12,.0f} words/s  (sample of {len(sentences)} "
+          f"sentences; newsfacts is {pipeline / quantulum:.1f}x)")
     stages = time_components(repeated(base, args.stage_words), warm_up=base)
     total = sum(stages.values())
     print("where the time goes (CPU): " + ", ".join(
