@@ -86,6 +86,24 @@ def token_op(token: dict[str, Any]) -> str | None:
     return None
 
 
+def word_values(spec: dict[str, Any]) -> tuple[str, tuple[str, ...]] | None:
+    """``("LOWER", ("dlrs",))`` for ``{"LOWER": "dlrs"}`` or ``{"LOWER": {"IN": [...]}}``
+    (``ORTH`` and its synonym ``TEXT`` alike): a spec a word's text decides by look-up;
+    None for any other spec."""
+    if len(spec) != 1:
+        return None
+    [(name, value)] = spec.items()
+    attr = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH"}.get(name.upper())
+    if attr is None:
+        return None
+    if isinstance(value, str):
+        return attr, (value,)
+    if (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
+            and all(isinstance(item, str) for item in value["IN"])):
+        return attr, tuple(value["IN"])
+    return None
+
+
 def spec_key(spec: dict[str, Any]) -> str:
     return json.dumps(spec, sort_keys=True, ensure_ascii=False)
 
@@ -266,9 +284,18 @@ class WindowedMatcher:
                 self.whole_doc = self.whole_doc or make_matcher()
                 self.whole_doc.add(match_key, [pattern])
         self._build_groups(windowed)
+        # a new word's specs: those on its text or lower-case form looked up, the rest
+        # (regular expressions...) through a matcher over the doc's new words
+        self._by_word: dict[tuple[str, str], list[int]] = {}
         self._spec_matcher = make_matcher()
         for spec_id, spec in enumerate(self.specs):
-            self._spec_matcher.add(str(spec_id), [[spec]])
+            words = word_values(spec)
+            if words is None:
+                self._spec_matcher.add(str(spec_id), [[spec]])
+                continue
+            attr, values = words
+            for value in values:
+                self._by_word.setdefault((attr, value), []).append(spec_id)
         self._spec_of_match = {
             self.vocab.strings.as_int(str(spec_id)): spec_id for spec_id in range(len(self.specs))
         }
@@ -322,8 +349,13 @@ class WindowedMatcher:
         except KeyError:
             pass
         unseen = list({orth for orth in orths if orth not in cache})
-        found: dict[int, set[int]] = {orth: set() for orth in unseen}
-        if self.specs:
+        found: dict[int, set[int]] = {}
+        by_word = self._by_word
+        for orth in unseen:
+            lexeme = vocab[orth]
+            found[orth] = {*by_word.get(("ORTH", lexeme.orth_), ()),
+                           *by_word.get(("LOWER", lexeme.lower_), ())}
+        if len(self._spec_matcher):
             words = Doc(vocab, words=[vocab.strings[orth] for orth in unseen])
             for match_id, start, _ in self._spec_matcher(words):
                 found[unseen[start]].add(self._spec_of_match[match_id])

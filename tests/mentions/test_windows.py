@@ -28,6 +28,7 @@ from newsfacts.mentions.windows import (
     is_windowable,
     token_spec,
     windows,
+    word_values,
 )
 
 Pattern = list[dict[str, Any]]
@@ -168,6 +169,42 @@ def test_package_patterns_match_as_the_whole_doc_matcher(nlp: Language, text: st
     patterns = [(repr((p["label"], p.get("id", ""))), p["pattern"])
                 for p in package_patterns() if isinstance(p["pattern"], list)]
     assert windowed_matches(nlp, patterns, text) == whole_doc_matches(nlp, patterns, text)
+
+
+WORDS = ["dlrs", "Dlrs", "DLRS", "billion", "March", "march", "MARCH", "1987", "2031", "%",
+         "pct", "yen", "Japan", "trade", "the", "12", "1.5", "mln", "Mln", "deficit", "€", "x"]
+
+
+@pytest.mark.parametrize(("spec", "expected"), [
+    ({"LOWER": "dlrs"}, ("LOWER", ("dlrs",))),
+    ({"TEXT": {"IN": ["March", "April"]}}, ("ORTH", ("March", "April"))),
+    ({"orth": "U.S."}, ("ORTH", ("U.S.",))),
+    ({"TEXT": {"REGEX": "^19"}}, None),
+    ({"LOWER": {"NOT_IN": ["a"]}}, None),
+    ({"LOWER": "a", "IS_TITLE": True}, None),
+    ({"LIKE_NUM": True}, None),
+])
+def test_word_values(spec: dict[str, Any], expected: object) -> None:
+    assert word_values(spec) == expected
+
+
+def test_specs_of_new_words_are_the_matchers(nlp: Language) -> None:
+    """Looked up by text (most specs) or matched (the rest), a new word gets the specs a
+    matcher of every spec gives it."""
+    patterns = [(repr((p["label"], p.get("id", ""))), p["pattern"])
+                for p in package_patterns() if isinstance(p["pattern"], list)]
+    windowed = WindowedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
+    assert any(word_values(spec) is None for spec in windowed.specs)  # both paths are taken
+    reference = Matcher(nlp.vocab)
+    for spec_id, spec in enumerate(windowed.specs):
+        reference.add(f"spec-{spec_id}", [[spec]])
+    doc = nlp.make_doc(" ".join(WORDS))
+    expected: list[set[int]] = [set() for _ in doc]
+    for match_id, start, _ in reference(doc):
+        expected[start].add(int(nlp.vocab.strings[match_id].removeprefix("spec-")))
+    found = windowed.lexemes_of([token.orth for token in doc], nlp.vocab)
+    assert [set(spec_ids) for _, spec_ids in found] == expected
+    assert any(expected)
 
 
 def test_key_words_are_looked_up_once_per_lexeme(nlp: Language) -> None:
