@@ -96,12 +96,6 @@ def make_mentions(
     return ruler
 
 
-def normalise_span(span: Span, doc: Doc) -> Any:
-    """The value of one mention, or ``None`` where its text does not normalise."""
-    label = span.label_
-    return value_of(span, label, doc._.nf_published if label in PERIOD_LABELS else None)
-
-
 def value_of(span: Span, label: str, published: dt.date | None) -> Any:
     """The value of a mention with this label; ``published`` resolves periods."""
     if label == "CUE":
