@@ -11,7 +11,7 @@ import multiprocessing
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,10 +130,15 @@ def _in_pool(batches: Iterable[Batch], spec: ExtractorSpec, processes: int,
     ``WINDOW_PER_PROCESS`` batches per process are held, so memory stays flat.
     """
     method = start_method()
-    local = (extractor or spec.build()) if method == "fork" else None
-    setup: tuple[Any, ...] = ((_adopt, (spec, local)) if local is not None
-                              else (_warm_up, (spec,)))
-    with multiprocessing.get_context(method).Pool(processes - 1, *setup) as pool:
+    local: Extractor | None = None
+    if method == "fork":
+        local = extractor or spec.build()
+        initializer: Callable[..., None] = _adopt
+        initargs: tuple[Any, ...] = (spec, local)
+    else:
+        initializer, initargs = _warm_up, (spec,)
+    with multiprocessing.get_context(method).Pool(processes - 1, initializer=initializer,
+                                                  initargs=initargs) as pool:
         if local is None:
             local = extractor or spec.build()  # while the spawned workers start
         pending: deque[_Slot] = deque()

@@ -288,17 +288,16 @@ class WindowedMatcher:
         # (regular expressions...) through a matcher over the doc's new words
         self._by_word: dict[tuple[str, str], list[int]] = {}
         self._spec_matcher = make_matcher()
+        self._spec_of_match: dict[int, int] = {}
         for spec_id, spec in enumerate(self.specs):
             words = word_values(spec)
             if words is None:
                 self._spec_matcher.add(str(spec_id), [[spec]])
+                self._spec_of_match[self.vocab.strings.as_int(str(spec_id))] = spec_id
                 continue
             attr, values = words
             for value in values:
                 self._by_word.setdefault((attr, value), []).append(spec_id)
-        self._spec_of_match = {
-            self.vocab.strings.as_int(str(spec_id)): spec_id for spec_id in range(len(self.specs))
-        }
         self._key_sets: dict[tuple[int, ...], KeySet] = {}
         self._lexemes: dict[int, Lexeme] = {}
 
@@ -355,7 +354,7 @@ class WindowedMatcher:
             lexeme = vocab[orth]
             found[orth] = {*by_word.get(("ORTH", lexeme.orth_), ()),
                            *by_word.get(("LOWER", lexeme.lower_), ())}
-        if len(self._spec_matcher):
+        if self._spec_of_match:
             words = Doc(vocab, words=[vocab.strings[orth] for orth in unseen])
             for match_id, start, _ in self._spec_matcher(words):
                 found[unseen[start]].add(self._spec_of_match[match_id])
