@@ -6,9 +6,10 @@ Measured in one run, on the same text, in interleaved rounds: words/s of spaCy's
 English tokenizer alone, of the full newsfacts pipeline (``Extractor.extract_batch``), and
 of quantulum3 on a sample of the sentences spread over all the stories (it is ~20x slower;
 the sample size is printed); the share of CPU time of each pipeline stage; peak memory
-(maxrss of a fresh subprocess running ``run_batch``) at two document counts; and the speed-
-up of ``--processes 2`` over one process (median of runs alternating 1 and 2 processes, each
-a fresh ``newsfacts extract``), with the time of a one-document run (start-up).
+(maxrss of a fresh subprocess running ``run_batch``) at two document counts; and the
+speed-up of ``--processes 2`` over one process (median of runs alternating 1 and 2
+processes, each a fresh ``newsfacts extract``), with the time of a one-document run
+(start-up).
 """
 
 from __future__ import annotations
