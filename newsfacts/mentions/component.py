@@ -1,9 +1,9 @@
 """spaCy components that tag and normalise mentions into the span group ``nf_mentions``.
 
-- ``newsfacts_mentions``: a span ruler (``MentionRuler``, which matches token patterns only
-  around the words that can anchor them) loaded with the package's pattern files (money,
-  percentages, periods, cue words) and the place gazetteer; every span keeps its rule id
-  in ``span.id_``.
+- ``newsfacts_mentions``: a span ruler (``MentionRuler``, which grows token patterns
+  outwards from their rarest word, see ``newsfacts.mentions.keyed``) loaded with the
+  package's pattern files (money, percentages, periods, cue words) and the place
+  gazetteer; every span keeps its rule id in ``span.id_``.
 - ``newsfacts_normaliser``: gives each span its value in ``span._.nf_value`` (``Money``,
   ``Percent``, ``Period``/``PeriodShift``, ISO3 code) and drops spans whose text cannot be
   normalised, so that later stages see only usable mentions. Money, percent and period

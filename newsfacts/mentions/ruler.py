@@ -1,4 +1,4 @@
-"""``MentionRuler``: spaCy's span ruler, with its token patterns matched in windows."""
+"""``MentionRuler``: spaCy's span ruler, with its token patterns matched from their keys."""
 
 from __future__ import annotations
 
@@ -9,24 +9,24 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_chain_spans
 
-from newsfacts.mentions.windows import WindowedMatcher
+from newsfacts.mentions.keyed import KeyedMatcher
 
 Found = tuple[int, int, int, int]  # a match as (start, end, label hash, id hash)
 
 
 class MentionRuler(SpanRuler):
-    """spaCy's ``SpanRuler`` whose token patterns run through a ``WindowedMatcher``.
+    """spaCy's ``SpanRuler`` whose token patterns run through a ``KeyedMatcher``.
 
     Patterns, serialisation, filters and results are the span ruler's; only the search for
-    token-pattern matches is cheaper (see ``newsfacts.mentions.windows``). ``self.matcher``
+    token-pattern matches is cheaper (see ``newsfacts.mentions.keyed``). ``self.matcher``
     still holds every token pattern, for callers that use it directly.
     """
 
-    _windowed: WindowedMatcher | None = None
+    _keyed: KeyedMatcher | None = None
     _span_labels: dict[int, tuple[int, int]] | None = None
 
     def _patterns_changed(self) -> None:
-        self._windowed = None
+        self._keyed = None
         self._span_labels = None
 
     def clear(self) -> None:
@@ -46,10 +46,10 @@ class MentionRuler(SpanRuler):
         self._patterns_changed()
 
     @property
-    def windowed(self) -> WindowedMatcher:
+    def keyed(self) -> KeyedMatcher:
         """The token patterns' matcher, built on first use after the patterns change."""
-        if self._windowed is None:
-            self._windowed = WindowedMatcher(
+        if self._keyed is None:
+            self._keyed = KeyedMatcher(
                 self.nlp.vocab,
                 [
                     (repr((entry["label"], entry.get("id", ""))), entry["pattern"])
@@ -58,7 +58,7 @@ class MentionRuler(SpanRuler):
                 ],
                 self._new_matcher,
             )
-        return self._windowed
+        return self._keyed
 
     @property
     def span_labels(self) -> dict[int, tuple[int, int]]:
@@ -98,7 +98,7 @@ class MentionRuler(SpanRuler):
         (start and end character, label, kb_id, id), duplicates kept, at a fraction of the
         cost of making and sorting the Spans."""
         self._require_patterns()  # W036 where the ruler has no patterns at all
-        matches = self.windowed(doc) + list(self.phrase_matcher(doc))
+        matches = self.keyed(doc) + list(self.phrase_matcher(doc))
         labels = self.span_labels
         return sorted((start, end, *labels[m_id]) for m_id, start, end in set(matches)
                       if start != end)

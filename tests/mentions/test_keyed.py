@@ -1,4 +1,4 @@
-"""The windowed token matcher finds exactly what spaCy's Matcher finds over the whole doc."""
+"""The keyed token matcher finds exactly what spaCy's Matcher finds over the whole doc."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import spacy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -17,19 +17,17 @@ from spacy.tokens import Span
 from spacy.util import filter_chain_spans, filter_spans
 
 from newsfacts.mentions.component import as_phrase, package_patterns
-from newsfacts.mentions.ruler import MentionRuler, first_longest
-from newsfacts.mentions.tokenizer import customize_tokenizer
-from newsfacts.mentions.windows import (
+from newsfacts.mentions.keyed import (
     FREQUENT_WORDS,
-    WindowedMatcher,
+    KeyedMatcher,
     choose_key,
     count_frequent,
-    is_near,
-    is_windowable,
+    is_keyable,
     token_spec,
-    windows,
     word_values,
 )
+from newsfacts.mentions.ruler import MentionRuler, first_longest
+from newsfacts.mentions.tokenizer import customize_tokenizer
 
 Pattern = list[dict[str, Any]]
 
@@ -63,10 +61,10 @@ def whole_doc_matches(nlp: Language, patterns: list[tuple[str, Pattern]], text: 
     return set(matcher(nlp.make_doc(text)))
 
 
-def windowed_matches(nlp: Language, patterns: list[tuple[str, Pattern]], text: str
-                     ) -> set[tuple[int, int, int]]:
-    windowed = WindowedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
-    return set(windowed(nlp.make_doc(text)))
+def keyed_matches(nlp: Language, patterns: list[tuple[str, Pattern]], text: str
+                  ) -> set[tuple[int, int, int]]:
+    keyed = KeyedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
+    return set(keyed(nlp.make_doc(text)))
 
 
 # ------------------------------------------------------------------- which patterns
@@ -90,8 +88,8 @@ WINDOWABLE: list[tuple[Pattern, bool]] = [
 
 
 @pytest.mark.parametrize(("pattern", "expected"), WINDOWABLE)
-def test_is_windowable(pattern: Pattern, expected: bool) -> None:
-    assert is_windowable(pattern) is expected
+def test_is_keyable(pattern: Pattern, expected: bool) -> None:
+    assert is_keyable(pattern) is expected
 
 
 KEYS: list[tuple[Pattern, int]] = [
@@ -119,22 +117,6 @@ def test_frequent_words_include_stop_words_numbers_and_punctuation() -> None:
     assert {"the", "The", "one", "10", "1987", ","} <= set(FREQUENT_WORDS)
 
 
-WINDOWS: list[tuple[list[int], int, int, int, list[tuple[int, int]]]] = [
-    ([], 2, 1, 10, []),
-    ([5], 2, 1, 10, [(3, 6)]),
-    ([0, 9], 2, 3, 10, [(0, 3), (7, 10)]),  # clipped to the doc
-    ([2, 4], 1, 1, 10, [(1, 5)]),  # touching windows are merged
-    ([2, 6], 1, 1, 10, [(1, 3), (5, 7)]),
-    ([3, 4, 5], 3, 2, 10, [(0, 7)]),
-]
-
-
-@pytest.mark.parametrize(("positions", "before", "after", "length", "expected"), WINDOWS)
-def test_windows(positions: list[int], before: int, after: int, length: int,
-                 expected: list[tuple[int, int]]) -> None:
-    assert windows(positions, before, after, length) == expected
-
-
 # ------------------------------------------------------------------- same matches
 
 EDGE_PATTERNS: list[tuple[str, Pattern]] = [
@@ -153,13 +135,13 @@ EDGE_PATTERNS: list[tuple[str, Pattern]] = [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_edge_patterns_match_as_the_whole_doc_matcher(nlp: Language, text: str) -> None:
-    assert windowed_matches(nlp, EDGE_PATTERNS, text) == whole_doc_matches(
+    assert keyed_matches(nlp, EDGE_PATTERNS, text) == whole_doc_matches(
         nlp, EDGE_PATTERNS, text)
 
 
 def test_edge_patterns_find_something(nlp: Language) -> None:
     found = {nlp.vocab.strings[m] for text in TEXTS
-             for m, _, _ in windowed_matches(nlp, EDGE_PATTERNS, text)}
+             for m, _, _ in keyed_matches(nlp, EDGE_PATTERNS, text)}
     assert {"num-dlrs", "dlrs-tail", "dlrs-alone", "lead-optional", "trailing-optional",
             "year", "unbounded", "far-range"} <= found
 
@@ -168,7 +150,7 @@ def test_edge_patterns_find_something(nlp: Language) -> None:
 def test_package_patterns_match_as_the_whole_doc_matcher(nlp: Language, text: str) -> None:
     patterns = [(repr((p["label"], p.get("id", ""))), p["pattern"])
                 for p in package_patterns() if isinstance(p["pattern"], list)]
-    assert windowed_matches(nlp, patterns, text) == whole_doc_matches(nlp, patterns, text)
+    assert keyed_matches(nlp, patterns, text) == whole_doc_matches(nlp, patterns, text)
 
 
 WORDS = ["dlrs", "Dlrs", "DLRS", "billion", "March", "march", "MARCH", "1987", "2031", "%",
@@ -193,53 +175,64 @@ def test_specs_of_new_words_are_the_matchers(nlp: Language) -> None:
     matcher of every spec gives it."""
     patterns = [(repr((p["label"], p.get("id", ""))), p["pattern"])
                 for p in package_patterns() if isinstance(p["pattern"], list)]
-    windowed = WindowedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
-    assert any(word_values(spec) is None for spec in windowed.specs)  # both paths are taken
+    keyed = KeyedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
+    assert any(word_values(spec) is None for spec in keyed.specs)  # both paths are taken
     reference = Matcher(nlp.vocab)
-    for spec_id, spec in enumerate(windowed.specs):
+    for spec_id, spec in enumerate(keyed.specs):
         reference.add(f"spec-{spec_id}", [[spec]])
     doc = nlp.make_doc(" ".join(WORDS))
     expected: list[set[int]] = [set() for _ in doc]
     for match_id, start, _ in reference(doc):
         expected[start].add(int(nlp.vocab.strings[match_id].removeprefix("spec-")))
-    found = windowed.lexemes_of([token.orth for token in doc], nlp.vocab)
+    found = keyed.lexemes_of([token.orth for token in doc], nlp.vocab)
     assert [set(spec_ids) for _, spec_ids in found] == expected
     assert any(expected)
 
 
 def test_key_words_are_looked_up_once_per_lexeme(nlp: Language) -> None:
     patterns = [("num-dlrs", EDGE_PATTERNS[0][1]), ("yen", [{"LOWER": "yen"}])]
-    windowed = WindowedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
+    keyed = KeyedMatcher(nlp.vocab, patterns, lambda: Matcher(nlp.vocab))
     doc = nlp.make_doc("5 dlrs and 6 dlrs or yen")
     dlrs, and_, yen = (nlp.vocab.strings[word] for word in ("dlrs", "and", "yen"))
-    first = windowed.key_sets_of([dlrs, and_, yen])
+    first = keyed.patterns_of([dlrs, and_, yen])
     assert first[1] is None
-    assert first[0] is not None and first[0].patterns and not first[0].direct
-    assert first[2] is not None and not first[2].patterns and first[2].direct
-    assert windowed.key_sets_of([dlrs])[0] is first[0]  # cached
-    assert len(windowed(doc)) == 3
+    assert first[0] is not None and [p.match_id for p in first[0]] == [
+        nlp.vocab.strings["num-dlrs"]]
+    assert first[2] is not None and not first[2][0].before and not first[2][0].after
+    assert keyed.patterns_of([dlrs])[0] is first[0]  # cached
+    assert len(keyed(doc)) == 3
 
 
-NEAR: list[tuple[int, int, bool]] = [
-    (0, 1, True), (2, 3, True), (2, 5, True), (3, 4, False), (0, 4, False), (1, 5, False),
+def test_a_pattern_is_split_at_its_key(nlp: Language) -> None:
+    """'5 billion dlrs': keyed on 'dlrs', grown leftwards (optional 'billion' first)."""
+    keyed = KeyedMatcher(nlp.vocab, [EDGE_PATTERNS[0]], lambda: Matcher(nlp.vocab))
+    [(key, [pattern])] = keyed.by_key.items()
+    assert keyed.specs[key] == {"LOWER": "dlrs"}
+    assert [(keyed.specs[s.spec], s.optional, s.negated) for s in pattern.before] == [
+        ({"LOWER": "billion"}, True, False), ({"LIKE_NUM": True}, False, False)]
+    assert pattern.after == ()
+
+
+# Random patterns over a few words, with every operator a keyed pattern may have, matched
+# on random texts of those words: the keyed matcher finds what spaCy's Matcher finds.
+RANDOM_WORDS = ("a", "b", "c", "5")
+RANDOM_SPECS: list[dict[str, Any]] = [
+    {"LOWER": "a"}, {"ORTH": "B"}, {"LOWER": {"IN": ["b", "c"]}}, {"LIKE_NUM": True},
+    {"TEXT": {"REGEX": "^[ab]$"}}, {},
 ]
+random_token = st.builds(
+    lambda spec, op: {**spec, "OP": op} if op else dict(spec),
+    st.sampled_from(RANDOM_SPECS), st.sampled_from([None, None, "?", "!"]))
+random_text = st.lists(st.sampled_from([*RANDOM_WORDS, "A", "B"]), max_size=12).map(" ".join)
 
 
-@pytest.mark.parametrize(("key", "length", "expected"), NEAR)
-def test_is_near(key: int, length: int, expected: bool) -> None:
-    assert is_near(key, length) is expected
-
-
-def test_far_patterns_run_only_where_their_companion_is(nlp: Language) -> None:
-    windowed = WindowedMatcher(nlp.vocab, EDGE_PATTERNS, lambda: Matcher(nlp.vocab))
-    dlrs = windowed.key_sets_of([nlp.vocab.strings["dlrs"]])[0]
-    assert dlrs is not None and len(dlrs.far) == 1
-    assert windowed.specs[dlrs.far[0].companion] == {"LOWER": "between"}
-    windowed(nlp.make_doc("It was 5 mln dlrs, up 2 dlrs."))
-    assert list(dlrs.runners) == [()]  # the near patterns only
-    found = windowed(nlp.make_doc("It was between 2 and 3 mln dlrs."))
-    assert list(dlrs.runners) == [(), (0,)]
-    assert "far-range" in {nlp.vocab.strings[match_id] for match_id, _, _ in found}
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(random_token, min_size=1, max_size=5), min_size=1, max_size=4),
+       random_text)
+def test_random_patterns_match_as_the_whole_doc_matcher(
+        nlp: Language, patterns: list[Pattern], text: str) -> None:
+    named = [(f"random-{i}", pattern) for i, pattern in enumerate(patterns)]
+    assert keyed_matches(nlp, named, text) == whole_doc_matches(nlp, named, text)
 
 
 # ------------------------------------------------------------------- the ruler
