@@ -7,9 +7,9 @@ English tokenizer alone, of the full newsfacts pipeline (``Extractor.extract_bat
 of quantulum3 on a sample of the sentences spread over all the stories (it is ~20x slower;
 the sample size is printed); the share of CPU time of each pipeline stage; peak memory
 (maxrss of a fresh subprocess running ``run_batch``) at two document counts; and the
-speed-up of ``--processes 2`` over one process (median of runs alternating 1 and 2
-processes, each a fresh ``newsfacts extract``), with the time of a one-document run
-(start-up).
+speed-up of ``--processes 2`` over one process (medians of runs alternating 1 and 2
+processes, each a fresh ``newsfacts extract``), both of the run as its summary times it and
+of the whole command (Python's start-up and imports, about a second, included).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -174,37 +176,61 @@ def write_jsonl(articles: list[Article], path: Path) -> Path:
     return path
 
 
-def time_processes(docs: Path, processes: int) -> float:
+SUMMARY_TIME = re.compile(r"time ([0-9.]+) s\s*$")
+
+
+def time_processes(docs: Path, processes: int) -> tuple[float, float]:
     """Wall time of ``newsfacts extract`` over ``docs`` in a fresh process, as a user runs
-    it (start-up and pipeline building included)."""
+    it (Python's start-up and imports included), and the time of the run itself that its
+    summary line reports (reading, building the pipeline, extracting, writing)."""
     command = [sys.executable, "-m", "newsfacts", "extract", str(docs), "-o",
                str(docs.with_suffix(".out.jsonl")), "--processes", str(processes),
                "--no-progress"]
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - started
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    summary = SUMMARY_TIME.search(result.stderr)
+    if summary is None:
+        raise RuntimeError(f"no run time in the summary of {command}: {result.stderr!r}")
+    return wall, float(summary.group(1))
 
 
-def speed_up(articles: list[Article], repeats: int) -> tuple[float, float, list[float]]:
-    """Median wall time with 1 and with 2 processes, and each run pair's speed-up.
+@dataclass
+class SpeedUp:
+    """Median times with 1 and with 2 processes, and each run pair's speed-up, for the run
+    (its summary's time) and for the whole command (wall time)."""
 
-    The runs alternate, so that a slower spell of a shared machine falls on both."""
+    run: tuple[float, float]
+    command: tuple[float, float]
+    run_ratios: list[float]
+    command_ratios: list[float]
+
+
+def speed_up(articles: list[Article], repeats: int) -> SpeedUp:
+    """``repeats`` pairs of runs with 1 and 2 processes, alternating, so that a slower spell
+    of a shared machine falls on both."""
     with tempfile.TemporaryDirectory() as folder:
         docs = write_jsonl(articles, Path(folder) / "docs.jsonl")
         pairs = [(time_processes(docs, 1), time_processes(docs, 2)) for _ in range(repeats)]
-    return (statistics.median(one for one, _ in pairs),
-            statistics.median(two for _, two in pairs), [one / two for one, two in pairs])
+    ones = [one for one, _ in pairs]
+    twos = [two for _, two in pairs]
+    return SpeedUp(
+        run=(statistics.median(r for _, r in ones), statistics.median(r for _, r in twos)),
+        command=(statistics.median(w for w, _ in ones), statistics.median(w for w, _ in twos)),
+        run_ratios=[one[1] / two[1] for one, two in pairs],
+        command_ratios=[one[0] / two[0] for one, two in pairs])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=1_000_000)
-    parser.add_argument("--quantulum-sentences", type=int, default=600)
+    parser.add_argument("--quantulum-sentences", type=int, default=2000,
+                        help="sample of sentences for quantulum3 (~5 s of its time, as long "
+                             "as the pipeline takes over the whole text)")
     parser.add_argument("--memory-docs", default="10000,100000")
     parser.add_argument("--process-words", default="1000000,4000000",
-                        help="sizes (words) of the runs timed with 1 and 2 processes; start-up "
-                             "is included, so a small run understates the speed-up")
-    parser.add_argument("--rounds", type=int, default=3,
+                        help="sizes (words) of the runs timed with 1 and 2 processes")
+    parser.add_argument("--rounds", type=int, default=5,
                         help="interleaved rounds of the tokenizer, pipeline and quantulum3")
     parser.add_argument("--repeats", type=int, default=3,
                         help="alternating runs with 1 and 2 processes per size (medians)")
@@ -234,14 +260,18 @@ def main() -> None:
         print(f"growth: {peaks[-1] - peaks[0]:.1f} MB")
     for size in (int(n) for n in args.process_words.split(",") if n):
         subset = repeated(base, size)
-        one, two, ratios = speed_up(subset, args.repeats)
-        print(f"{len(subset)} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s "
-              f"(medians of {args.repeats}), speed-up {statistics.median(ratios):.2f}x "
-              f"(runs: {', '.join(f'{r:.2f}' for r in ratios)}) on {os.cpu_count()} cores")
+        timed = speed_up(subset, args.repeats)
+        print(f"{len(subset)} documents, 1 → 2 processes (medians of {args.repeats} on "
+              f"{os.cpu_count()} cores): run {timed.run[0]:.1f} s → {timed.run[1]:.1f} s, "
+              f"speed-up {statistics.median(timed.run_ratios):.2f}x (pairs: "
+              f"{', '.join(f'{r:.2f}' for r in timed.run_ratios)}); whole command "
+              f"{timed.command[0]:.1f} s → {timed.command[1]:.1f} s, "
+              f"{statistics.median(timed.command_ratios):.2f}x (pairs: "
+              f"{', '.join(f'{r:.2f}' for r in timed.command_ratios)})")
     with tempfile.TemporaryDirectory() as folder:
-        startup = time_processes(write_jsonl(base[:1], Path(folder) / "one.jsonl"), 1)
-    print(f"(a run of 1 document takes {startup:.1f} s: start-up, paid once; forked workers "
-          "inherit the built pipeline)")
+        wall, run = time_processes(write_jsonl(base[:1], Path(folder) / "one.jsonl"), 1)
+    print(f"(a command on 1 document takes {wall:.1f} s, {wall - run:.1f} s of them Python's "
+          "start-up and imports, before the run; forked workers inherit the built pipeline)")
     print(f"(this process maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} "
           "MB)")
 

@@ -150,11 +150,12 @@ def count_frequent(vocab: Vocab, matcher: Matcher, specs: Iterable[dict[str, Any
     return counts
 
 
-def ranked_tokens(pattern: Sequence[dict[str, Any]], breadth: dict[str, int]) -> list[int]:
-    """Indexes of the required tokens, the one most likely to be rare first.
+def choose_key(pattern: Sequence[dict[str, Any]], breadth: dict[str, int]) -> int:
+    """Index of the required token most likely to be rare: the pattern's key.
 
-    Rare means: matching few of ``FREQUENT_WORDS``, then allowing few values, then naming
-    longer words ("representative" before "u.s."), then coming first.
+    Rare means: matching few of ``FREQUENT_WORDS`` (``breadth``, by ``spec_key``), then
+    allowing few values, then naming longer words ("representative" before "u.s."), then
+    coming first.
     """
     required = [i for i, token in enumerate(pattern) if token_op(token) in REQUIRED_OPS]
 
@@ -162,12 +163,7 @@ def ranked_tokens(pattern: Sequence[dict[str, Any]], breadth: dict[str, int]) ->
         spec = token_spec(pattern[index])
         return (breadth[spec_key(spec)], _alternatives(spec), -_shortest(spec), index)
 
-    return sorted(required, key=rank)
-
-
-def choose_key(pattern: Sequence[dict[str, Any]], breadth: dict[str, int]) -> int:
-    """Index of the required token most likely to be rare: the pattern's key."""
-    return ranked_tokens(pattern, breadth)[0]
+    return min(required, key=rank)
 
 
 @dataclass(frozen=True)
