@@ -69,7 +69,7 @@ def keyed_matches(nlp: Language, patterns: list[tuple[str, Pattern]], text: str
 
 # ------------------------------------------------------------------- which patterns
 
-WINDOWABLE: list[tuple[Pattern, bool]] = [
+KEYABLE: list[tuple[Pattern, bool]] = [
     ([{"LIKE_NUM": True}, {"LOWER": "dlrs"}], True),
     ([{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": r"^\d+$"}}], True),
     ([{"LOWER": "a"}, {"LOWER": "b", "OP": "!"}, {"LOWER": "c"}], True),
@@ -87,7 +87,7 @@ WINDOWABLE: list[tuple[Pattern, bool]] = [
 ]
 
 
-@pytest.mark.parametrize(("pattern", "expected"), WINDOWABLE)
+@pytest.mark.parametrize(("pattern", "expected"), KEYABLE)
 def test_is_keyable(pattern: Pattern, expected: bool) -> None:
     assert is_keyable(pattern) is expected
 
