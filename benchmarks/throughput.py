@@ -58,7 +58,9 @@ def repeated(articles: list[Article], words: int) -> list[Article]:
 
 # a day date sends the period parser to dateparser, which is imported and loads its data on
 # first use (~0.2 s once): paid in the warm-up, as quantulum3's is by its warm-up call
-WARM_UP_TEXT = "On March 3, 1987, the trade deficit narrowed 8.5% to $1.2 billion in January."
+WARM_UP = Article(id="warm-up", published=dt.date(1987, 3, 4),
+                  text="On March 3, 1987, the trade deficit narrowed 8.5% to $1.2 billion in "
+                       "January.")
 
 
 def sample_sentences(articles: list[Article], sample: int) -> list[str]:
@@ -83,10 +85,9 @@ def time_speeds(articles: list[Article], sentences: list[str], rounds: int,
         from quantulum3 import parser
     blank = spacy.blank("en")
     extractor = Extractor()
-    warm_up = Article(id="warm-up", text=WARM_UP_TEXT, published=dt.date(1987, 3, 4))
     for article in articles[:50]:
         blank.make_doc(article.text)
-    extractor.extract_batch([warm_up, *articles[:50]])
+    extractor.extract_batch([WARM_UP, *articles[:50]])
     parser.parse("warm up 5 dlrs")
 
     def tokenizer(share: list[Article]) -> None:
@@ -125,8 +126,7 @@ def first_reading(articles: list[Article], batch_size: int = 64) -> tuple[float,
     """
     blank = spacy.blank("en")
     extractor = Extractor()
-    extractor.extract_batch([Article(id="warm-up", text=WARM_UP_TEXT,
-                                     published=dt.date(1987, 3, 4))])
+    extractor.extract_batch([WARM_UP])
     words = sum(len(a.text.split()) for a in articles)
     started = time.perf_counter()
     for doc in blank.pipe(a.text for a in articles):
