@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
+from newsfacts.cli._options import ArticlePaths, StorePath
 from newsfacts.cli.validate import summary
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
@@ -73,11 +74,8 @@ def print_report(verdicts: Sequence[Verdict], errors: Sequence[ErrorRecord],
 
 
 def check_cli(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Articles: text files (with sidecars), folders, JSONL.", show_default=False)],
-    reference: Annotated[Path, typer.Option(
-        "--reference", "-r", help="A store built by `newsfacts reference build`.",
-        show_default=False)],
+    paths: ArticlePaths,
+    reference: StorePath,
     published: Annotated[str | None, typer.Option(
         "--published", metavar="YYYY-MM-DD",
         help="Publication date of the text files (overrides their sidecars).")] = None,

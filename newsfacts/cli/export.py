@@ -13,6 +13,7 @@ import typer
 from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._options import ArticlePaths, StorePath
 from newsfacts.errors import ConfigError, DateError
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
@@ -120,11 +121,8 @@ def summary(counts: Counter[str], errors: int, output: str) -> str:
 
 
 def claimreview_cli(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Articles: text files (with sidecars), folders, JSONL.", show_default=False)],
-    reference: Annotated[Path, typer.Option(
-        "--reference", "-r", help="A store built by `newsfacts reference build`.",
-        show_default=False)],
+    paths: ArticlePaths,
+    reference: StorePath,
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="PATH", help="Where to write; '-' is stdout.")] = STDOUT,
     jsonl: Annotated[bool, typer.Option(

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._options import StorePath
 from newsfacts.outputs._target import Target, open_target
 from newsfacts.outputs.jsonl import read_facts
 from newsfacts.schema import TradeFact
@@ -46,9 +47,7 @@ def summary(counts: Counter[str]) -> str:
 def validate_cli(
     facts: Annotated[Path, typer.Argument(help="A facts JSONL file (`newsfacts extract`).",
                                           show_default=False)],
-    reference: Annotated[Path, typer.Option(
-        "--reference", "-r", help="A store built by `newsfacts reference build`.",
-        show_default=False)],
+    reference: StorePath,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write verdicts here instead of stdout.",
         show_default=False)] = None,

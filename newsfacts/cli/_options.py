@@ -1,0 +1,14 @@
+"""Arguments and options that several commands declare alike, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+ArticlePaths = Annotated[list[Path], typer.Argument(
+    help="Articles: text files (with sidecars), folders, JSONL.", show_default=False)]
+StorePath = Annotated[Path, typer.Option(
+    "--reference", "-r", help="A store built by `newsfacts reference build`.",
+    show_default=False)]
