@@ -141,9 +141,10 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         compared_since = any(
             last_amount_end <= c.start < money.start for c in self.clause.of("cmp")
         )  # "would end up 3 billion higher than last year's 10.1 billion": an actual figure
-        modality = self.modality(last_amount_end if compared_since else previous_end, money, phrase)
-        if modality is None:
+        stated = self.modality(last_amount_end if compared_since else previous_end, money, phrase)
+        if stated is None:
             return None
+        modality = "estimate" if stated == "annualised" else stated
         earlier = [d for d in self.drafts if d.phrase.start == phrase.start]
         if modality == "actual" and earlier and earlier[-1].modality != "actual":
             modality = earlier[-1].modality  # "will come to between $170 billion and $190 billion"
@@ -205,6 +206,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         )
         self.set_period(draft, period_cue, main)
         draft.period = self.fiscal_for(draft.period, draft.reporter)
+        if draft.modality != "actual" and self.is_reported(draft, stated, main is not None):
+            draft.modality = "actual"
+            draft.rule_ids.append(RULES.ids["modality.reported"])
         draft.sign = self.sign(draft, phrase, main, previous_end)
         if main is not None:
             self.link_comparison(draft, main)

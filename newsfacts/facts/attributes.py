@@ -117,7 +117,8 @@ class AttributeRules(ClauseView):
         return self.context.adjustment
 
     def modality(self, start: int, money: Cue, phrase: IndicatorPhrase) -> str | None:
-        """'actual', a modality, or None where the figure is a threshold (not a fact)."""
+        """'actual', what a modality cue says ('forecast', 'target', 'estimate', 'annualised'),
+        or None where the figure is a threshold (not a fact)."""
         after = max(money.end, phrase.end if phrase.start >= money.end else money.end)
         for cue in self.clause.of("mod"):
             if cue.detail in ("forecast", "target") and 0 <= cue.start - after <= 1:
@@ -133,6 +134,24 @@ class AttributeRules(ClauseView):
                 continue
             return cue.detail
         return "actual"
+
+    def is_reported(self, draft: Draft, stated: str, comparison: bool) -> bool:
+        """A figure for a period that is over is a reported statistic, whatever the modality
+        words around it say ("the deficit, which hit 169 billion dlrs last year, is expected
+        to narrow"; "a provisional 12.1 billion"): an estimate as soon as its period is over,
+        a comparison figure too, any other figure with a period of its own once that period
+        ended ``reported_lag`` months before publication (before that, "expected the January deficit to …" may
+        still be a forecast of a month not yet reported). Annualised rates stay estimates."""
+        published = self.doc._.nf_published
+        if draft.period is None or published is None or stated == "annualised":
+            return False
+        if not (comparison or draft.period_explicit):
+            return False  # the story's period, not one said with this figure
+        year, month = (int(part) for part in draft.period.end.split("-")[:2])
+        lag = (published.year - year) * 12 + published.month - month
+        if stated == "estimate" or comparison:
+            return lag >= 1
+        return lag >= RULES.reported_lag
 
     def note_currency(self, money: Cue) -> None:
         """Remember the last currency the story wrote, for bare amounts after it."""

@@ -25,6 +25,7 @@ class AssemblyRules:
     period_adjacent_window: int
     phrase_link_window: int
     smallest_value: int
+    reported_lag: int
     ids: dict[str, str]
     words: dict[str, frozenset[str]]
     fiscal_year_end: dict[str, int]
@@ -37,6 +38,7 @@ def load_rules() -> AssemblyRules:
         return AssemblyRules(
             **data["windows"],
             smallest_value=int(data["smallest_value"]),
+            reported_lag=int(data["reported_lag"]),
             ids=dict(data["ids"]),
             words=words,
             fiscal_year_end={code: int(month) for code, month in data["fiscal_year_end"].items()},
