@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsfacts.evaluate import Evaluation, evaluate, read_gold
+from newsfacts.evaluate import Evaluation, evaluate, is_held_out, read_gold
 from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import ErrorRecord
@@ -55,14 +54,6 @@ SETS: tuple[GoldSet, ...] = (
     ),
     GoldSet("corpus", ROOT / "corpus" / "gold.jsonl", ROOT / "corpus" / "articles", "yes"),
 )
-_REUTERS = re.compile(r"^reuters-\d*[05]$")
-_NEWS2 = re.compile(r"^news2-\d*[05]$")
-
-
-def is_held_out(doc_id: str) -> bool:
-    """The held-out fold: Reuters stories numbered …0 or …5, news-dev2 articles 05, 10, …"""
-    return bool(_REUTERS.match(doc_id) or _NEWS2.match(doc_id))
-
 
 @dataclass
 class Scored:

@@ -3,6 +3,7 @@ currency and sign."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from newsfacts.facts.clauses import Cue, is_partner_place, token_gap, word_after
@@ -140,9 +141,10 @@ class AttributeRules(ClauseView):
         words around it say ("the deficit, which hit 169 billion dlrs last year, is expected
         to narrow"; "a provisional 12.1 billion"): an estimate as soon as its period is over,
         a comparison figure too, any other figure with a period of its own once that period
-        ended ``reported_lag`` months before publication (before that, "expected the January deficit to …" may
-        still be a forecast of a month not yet reported). Annualised rates stay estimates."""
-        published = self.doc._.nf_published
+        ended ``reported_lag`` months before publication (before that, "expected the January
+        deficit to …" may still be a forecast of a month not yet reported). Annualised rates
+        stay estimates."""
+        published: dt.date | None = self.doc._.nf_published
         if draft.period is None or published is None or stated == "annualised":
             return False
         if not (comparison or draft.period_explicit):
