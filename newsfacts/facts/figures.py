@@ -77,6 +77,7 @@ class FigureRules(ClauseView):
             if (
                 token.is_alpha
                 and not token.is_stop
+                and not self.after_verb(first.start)  # "pushed imports down to …"
                 and token.lower_ not in RULES.words["trade_modifiers"]
                 and not any(c.start <= index < c.end for c in self.clause.mentions)
             ):

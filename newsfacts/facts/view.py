@@ -32,3 +32,16 @@ class ClauseView:
         self.monies = clause.of("money")
         self.drafts: list[Draft] = []
         self.assigned: dict[int, Draft] = {}
+
+    def after_verb(self, index: int) -> bool:
+        """Whether the word before token ``index`` is a verb: a change cue ('fell', 'rose') or
+        a participle ('pushed', 'boosting'). Blank English has no tagger; these two forms are
+        the verbs that stand before a figure or a flow ('edged up to', 'pushed imports')."""
+        before = index - 1
+        while before >= 0 and self.words[before].isspace():
+            before -= 1
+        if before < 0:
+            return False
+        return self.words[before].endswith(("ed", "ing")) or any(
+            cue.start <= before < cue.end for cue in self.clause.of("chg")
+        )
