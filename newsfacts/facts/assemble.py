@@ -134,8 +134,15 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         phrase = template.phrase if template else self.nearest_phrase(money)
         indicator = template.indicator if template else (self.indicator(phrase) if phrase else None)
         if phrase is None or indicator is None or self.is_product_trade(phrase):
+            rule = (
+                "drop.no-indicator"
+                if phrase is None
+                else "drop.not-trade" if indicator is None else "drop.product-trade"
+            )
+            self.context.drop(money.start, rule)
             return None
         if template is None and self.has_unknown_partner(phrase):
+            self.context.drop(money.start, "drop.unknown-partner")
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
         compared_since = any(
@@ -143,6 +150,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         )  # "would end up 3 billion higher than last year's 10.1 billion": an actual figure
         stated = self.modality(last_amount_end if compared_since else previous_end, money, phrase)
         if stated is None:
+            self.context.drop(money.start, "drop.threshold")
             return None
         modality = "estimate" if stated == "annualised" else stated
         earlier = [d for d in self.drafts if d.phrase.start == phrase.start]
@@ -153,13 +161,17 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             for c in self.clause.of("qual")
             if c.detail == "revised-away"
         ):
+            self.context.drop(money.start, "drop.revised-away")
             return None  # "originally reported at 533 mln": a superseded first estimate
         if self.is_not_a_value(money):
+            self.context.drop(money.start, "drop.not-a-value")
             return None  # "$17.62 a barrel", "124.35 yen", "8.4 million" after barrels
         if self.is_change_amount(money):
+            self.context.drop(money.start, "drop.change-amount")
             return None  # "imports increased $2.8 billion": a change, not a level
         if self.is_conversion(money):
             self.context.conversions.add(abs(money.value.value))
+            self.context.drop(money.start, "drop.conversion")
             return None  # "1.3 billion pounds ($2.17 billion)": the same figure in another currency
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
         cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]

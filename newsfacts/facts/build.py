@@ -7,6 +7,7 @@ from decimal import Decimal
 from spacy.tokens import Doc
 
 from newsfacts.facts.assemble import Draft
+from newsfacts.facts.drafts import Drop
 from newsfacts.facts.rules import RULES
 from newsfacts.schema import TradeFact
 
@@ -44,16 +45,26 @@ def _headline_twin(kept: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
-def merge_duplicates(drafts: list[Draft], conversions: set[Decimal] | None = None) -> list[Draft]:
+def merge_duplicates(
+    drafts: list[Draft],
+    conversions: set[Decimal] | None = None,
+    drops: dict[int, Drop] | None = None,
+) -> list[Draft]:
     """A figure said twice (headline and body, or main and comparison) is one fact.
 
     A headline figure that the body gives only as a currency conversion is dropped.
+    ``drops`` (``DocContext.drops``) gets why each draft left out makes no fact.
     """
     kept: list[Draft] = []
     for draft in drafts:
         if draft.superseded or draft.reporter is None:
+            if drops is not None:
+                rule = "drop.superseded" if draft.superseded else "drop.no-reporter"
+                drops[draft.money.start] = Drop(rule)
             continue
         if draft.in_title and conversions and draft.value in conversions:
+            if drops is not None:
+                drops[draft.money.start] = Drop("drop.headline-conversion")
             continue
         twin = next(
             (
@@ -69,7 +80,9 @@ def merge_duplicates(drafts: list[Draft], conversions: set[Decimal] | None = Non
             ),
             None,
         )
+        merged_away = draft.money
         if twin is None and (twin := _headline_twin(kept, draft)) is not None and twin.in_title:
+            merged_away = twin.money  # the headline's rounded figure
             twin.value, twin.money = draft.value, draft.money  # the body's exact figure
         if twin is None:
             kept.append(draft)
@@ -79,6 +92,8 @@ def merge_duplicates(drafts: list[Draft], conversions: set[Decimal] | None = Non
             if twin.in_title and not draft.in_title:
                 twin.evidence, twin.in_title = draft.evidence, False  # the body says it in full
             _merge(twin, draft)
+            if drops is not None:
+                drops[merged_away.start] = Drop("drop.duplicate", twin)
     return kept
 
 
@@ -120,6 +135,11 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
 
 
 def build_facts(
-    drafts: list[Draft], doc: Doc, doc_id: str, conversions: set[Decimal] | None = None
+    drafts: list[Draft],
+    doc: Doc,
+    doc_id: str,
+    conversions: set[Decimal] | None = None,
+    drops: dict[int, Drop] | None = None,
 ) -> list[TradeFact]:
-    return [to_fact(draft, doc, doc_id) for draft in merge_duplicates(drafts, conversions)]
+    kept = merge_duplicates(drafts, conversions, drops)
+    return [to_fact(draft, doc, doc_id) for draft in kept]

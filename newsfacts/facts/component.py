@@ -23,7 +23,8 @@ def extract_doc_facts(doc: Doc, spans_key: str = SPANS_KEY) -> list[TradeFact]:
     if not _any_money(cues):
         return []
     drafts, context = assemble_drafts(doc, spans_key, cues)
-    return build_facts(drafts, doc, doc._.nf_doc_id or "doc", context.conversions)
+    doc_id = doc._.nf_doc_id or "doc"
+    return build_facts(drafts, doc, doc_id, context.conversions, context.drops)
 
 
 def has_money(doc: Doc, spans_key: str = SPANS_KEY) -> bool:

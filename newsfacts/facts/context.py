@@ -11,7 +11,7 @@ from decimal import Decimal
 from spacy.tokens import Doc
 
 from newsfacts.facts.clauses import Clause, Cue, is_partner_place, read_words, word_before
-from newsfacts.facts.drafts import Draft
+from newsfacts.facts.drafts import Draft, Drop
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
@@ -62,6 +62,14 @@ class DocContext:
     signs: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
     conversions: set[Decimal] = field(default_factory=set)
     adjustment: bool | None = None
+    # why each money mention (by its first token) that made no draft, or whose draft was
+    # merged away, made no fact
+    drops: dict[int, Drop] = field(default_factory=dict)
+
+    def drop(self, money_start: int, rule: str, kept: Draft | None = None) -> None:
+        """Record that the money mention at token ``money_start`` makes no fact, and by which
+        ``drop.*`` rule (``kept``: the draft a duplicate was merged into)."""
+        self.drops[money_start] = Drop(rule, kept)
 
     def sign_of(self, indicator: str, reporter: str | None, partner: str) -> int:
         """The sign the story gave this balance before (a deficit where it never said)."""

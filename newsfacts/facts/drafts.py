@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from newsfacts.facts.clauses import Cue
 from newsfacts.facts.phrases import IndicatorPhrase
@@ -54,3 +55,14 @@ class SeparateChange:
     period: Period | None
     position: int
     rule_ids: list[str]
+
+
+class Drop(NamedTuple):
+    """Why a money mention made no fact: a ``drop.*`` key of ``RULES.ids`` (and of
+    ``RULES.reasons``), and for a duplicate the draft it was merged into.
+
+    A named tuple: recording one is all the extraction path pays for ``newsfacts explain``.
+    """
+
+    rule: str
+    kept: Draft | None = None

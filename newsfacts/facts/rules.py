@@ -29,6 +29,7 @@ class AssemblyRules:
     ids: dict[str, str]
     words: dict[str, frozenset[str]]
     fiscal_year_end: dict[str, int]
+    reasons: dict[str, str]  # why each ``drop.*`` rule keeps a money mention from a fact
 
 
 def load_rules() -> AssemblyRules:
@@ -42,11 +43,12 @@ def load_rules() -> AssemblyRules:
             ids=dict(data["ids"]),
             words=words,
             fiscal_year_end={code: int(month) for code, month in data["fiscal_year_end"].items()},
+            reasons={key: str(reason) for key, reason in data["reasons"].items()},
         )
     except (KeyError, TypeError) as exc:
         raise PatternError(
-            f"assembly.json: {exc}; expected 'windows', 'smallest_value', 'ids', 'words' "
-            "and 'fiscal_year_end'"
+            f"assembly.json: {exc}; expected 'windows', 'smallest_value', 'ids', 'words', "
+            "'fiscal_year_end' and 'reasons'"
         ) from exc
 
 

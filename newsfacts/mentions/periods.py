@@ -209,7 +209,8 @@ _SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
         (
             r"(?:the )?(?:previous|preceding|prior) (?:month|quarter|period)|"
             r"(?:a|one) (?:month|quarter) (?:earlier|ago|before)|the month before|"
-            r"the quarter before|(?:the )?(?:month|quarter)[- ]earlier(?: \w+)?",
+            r"the quarter before|(?:the )?(?:month|quarter)[- ]earlier(?: \w+)?|"
+            r"the (?:previous|preceding|prior|past) (?:three|3) months",
             "step",
             -1,
         ),
@@ -219,8 +220,8 @@ _SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
 _FORMS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(form)
     for form in (
-        # runs of months: "january-march 1987", "jan to march", "november and december"
-        rf"(?:the )?{_month('m1')}\s*(?:-|to|through|thru|and)\s*{_month('m2')}"
+        # runs of months: "january-march 1987", "jan to march", "from july through september"
+        rf"(?:the |from )?{_month('m1')}\s*(?:-|to|through|thru|until|till|and)\s*{_month('m2')}"
         rf"(?:,? (?:of )?{_year('y')})?"
         r"(?: (?:quarter|period))?",
         # "the first six months of fiscal 1986", "the first nine months of the 1995/96 …"
@@ -255,6 +256,8 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
         r"fy ?(?P<fy3>(?:19|20)?\d\d)",
         # a month with or without a year: "march", "march 1987", "march of last year"
         rf"{_month('mm')}(?:,? (?:of )?(?:{_year('my')}|(?P<mrel>this year|last year)))?",
+        # "the last month of 2005": its december
+        rf"(?:the )?(?:last|final) month (?:of|in) {_year('lmy')}",
         # a day date: "march 15, 1987" → its month
         rf"{_month('dm')} \d{{1,2}},? {_year('dy')}",
         # years
@@ -385,6 +388,8 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
         if year is None:
             return None
         return make_period((year, month), (year, month), raw)
+    if g.get("lmy"):
+        return make_period((int(g["lmy"]), 12), (int(g["lmy"]), 12), raw)
     if g.get("dm"):
         parsed = _parse_day_date(raw, published)
         if parsed is None:

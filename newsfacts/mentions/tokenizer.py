@@ -5,7 +5,8 @@ Prefixes (split off the front of a token when a digit follows):
     press), an upper-case ISO code ('USD10m'), 'Rs'/'Rs.', 'RM' (ringgit), 'PS' (the pound sign as
     some text archives write it) and 'Y=' (Reuters' yen).
 Suffixes (split off the end when a digit comes before):
-    scale words ('bn', 'bln', 'mln', 'mn', 'm', 'b', 'tn', 'tln', 'trn', 'k', 'mil'), 'pct', 'pc',
+    scale words ('bn', 'bln', 'mln', 'mn', 'm', 'b', 'tn', 'tln', 'trn', 'k', 'mil'; headline
+    capitals 'B', 'M', 'T', 'Bn': '$103B'), 'pct', 'pc',
     an upper-case ISO code ('115USD') and '元'.
 """
 
@@ -20,7 +21,7 @@ ISO_GLUED: tuple[str, ...] = (
     "MYR", "ZAR", "SEK", "NOK", "DKK", "RUB", "BRL", "MXN", "IDR", "THB", "TWD", "ILS", "PLN",
 )
 _ISO = "|".join(ISO_GLUED)
-SCALE_SUFFIX = r"(?<=[0-9])(?:bn|bln|mln|mn|mil|m|b|tn|tln|trn|k|pct|pc)"
+SCALE_SUFFIX = r"(?<=[0-9])(?:bn|bln|mln|mn|mil|m|b|tn|tln|trn|k|pct|pc|Bn|BN|B|M|T)"
 CURRENCY_SUFFIXES: tuple[str, ...] = (rf"(?<=[0-9])(?:{_ISO})", r"(?<=[0-9])元")
 CURRENCY_PREFIXES: tuple[str, ...] = (
     r"U\.S\.\$(?=[0-9.])",
