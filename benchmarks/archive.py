@@ -29,7 +29,7 @@ fill in.
   ``other``.
 
 ``score FILE`` prints precision = correct / judged, the counts by judgement and by reason,
-and the same split by the story's TOPICS (``trade``/``bop``/``gnp`` against the rest).
+and the same split by the story's TOPICS (``trade``/``bop``/``gnp``, none, other labels).
 
 Protocol: draw with a fresh seed each time (a seed once judged is spent: the rules were
 looked at through it), judge every fact of the sample by reading its sentence and, where
@@ -118,6 +118,7 @@ def sample_row(fact: TradeFact, article: Article, labels: dict[str, list[str]]) 
         "title": article.title,
         "fact": fact.to_gold(),
         "rule_ids": list(fact.rule_ids),
+        "evidence_start": fact.evidence_start,
         "sentence": fact.sentence,
         "judgement": "",
         "reason": "",
@@ -155,13 +156,13 @@ def run_sample(args: argparse.Namespace) -> None:
         story = labels.get(item.id, {})
         outside.extend(sample_row(f, item, story) for f in facts)
     elapsed = time.perf_counter() - start
-    print(f"(error records are not extracted; {len(trade) - counts['trade stories read']} of "
-          f"the {len(trade)} trade stories are among them)")
     for key in ("stories read", "error records", "trade stories read",
                 "facts in trade stories", "facts outside", "stories outside with facts"):
         print(f"{key:28} {counts[key]:>8,}")
         if key == "error records" and errors:
             print(f"{'':28} {', '.join(f'{k} {v}' for k, v in sorted(errors.items()))}")
+    print(f"(error records are not extracted; {len(trade) - counts['trade stories read']} of "
+          f"the {len(trade)} trade stories are among them)")
     print(f"{'time (s)':28} {elapsed:>8.1f}  ({counts['stories read'] / elapsed:,.0f} stories/s)")
     by_topic = Counter(_topic_group(r["topics"]) for r in outside)
     print("facts outside by TOPICS:", ", ".join(f"{k} {v}" for k, v in by_topic.most_common()))
@@ -174,9 +175,14 @@ def run_sample(args: argparse.Namespace) -> None:
     print(f"{len(chosen)} of {len(outside):,} outside facts (seed {args.seed}) → {out}")
 
 
+TOPIC_GROUPS = ("trade/bop/gnp", "no TOPICS", "other labels")
+
+
 def _topic_group(topics: list[str]) -> str:
-    """``trade/bop/gnp`` if the story carries one of those labels, else ``other``."""
-    return "trade/bop/gnp" if TRADE_TOPICS.intersection(topics) else "other"
+    """``trade/bop/gnp`` if the story carries one of those labels, ``no TOPICS`` if none."""
+    if TRADE_TOPICS.intersection(topics):
+        return "trade/bop/gnp"
+    return "other labels" if topics else "no TOPICS"
 
 
 def _precision(rows: list[dict[str, Any]]) -> str:
@@ -211,7 +217,7 @@ def run_score(args: argparse.Namespace) -> None:
         for name, count in wrong.most_common():
             print(f"  {name:15} {count:>4}")
     print("precision by TOPICS of the story")
-    for group in ("trade/bop/gnp", "other"):
+    for group in TOPIC_GROUPS:
         part = [r for r in rows if _topic_group(r.get("topics", [])) == group]
         print(f"  {group:15} {len(part):>4} facts, precision {_precision(part)}")
     if bad:

@@ -1,8 +1,16 @@
 """newsfacts: trade statistics in economic news → structured, checkable records."""
 
-from newsfacts.extract import Extractor, extract
+from newsfacts.extract import Extractor, explain, extract
 from newsfacts.pipeline import build_pipeline, load_pipeline
-from newsfacts.schema import Article, ErrorRecord, Money, Percent, Period, TradeFact
+from newsfacts.schema import (
+    Article,
+    ErrorRecord,
+    Money,
+    MoneyOutcome,
+    Percent,
+    Period,
+    TradeFact,
+)
 from newsfacts.settings import Settings
 from newsfacts.validation import Verdict, validate
 
@@ -13,6 +21,7 @@ __all__ = [
     "ErrorRecord",
     "Extractor",
     "Money",
+    "MoneyOutcome",
     "Percent",
     "Period",
     "Settings",
@@ -20,6 +29,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "build_pipeline",
+    "explain",
     "extract",
     "load_pipeline",
     "validate",

@@ -1,4 +1,5 @@
-"""Extraction as plain functions: text or Article → list of TradeFact."""
+"""Extraction as plain functions: text or Article → list of TradeFact (and, with ``explain``,
+what became of each money mention)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from newsfacts.errors import (
     ExtractionError,
     NewsfactsError,
 )
+from newsfacts.facts.component import FactAssembler
+from newsfacts.facts.explain import explain_doc
+from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.pipeline import build_pipeline
-from newsfacts.schema import Article, ErrorRecord, TradeFact
+from newsfacts.schema import Article, ErrorRecord, MoneyOutcome, TradeFact
 from newsfacts.settings import Settings
 
 
@@ -89,6 +93,42 @@ class Extractor:
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         return list(doc._.nf_facts or [])
+
+    def explain(
+        self,
+        article: Article | str,
+        published: str | dt.date | None = None,
+        doc_id: str = "doc",
+    ) -> list[MoneyOutcome]:
+        """What became of every money mention, in text order: the fact it made (the facts
+        ``extract`` gives, with their rule ids) or the rule that dropped it and why.
+
+        ``article`` is an Article, or a text that ``published`` and ``doc_id`` date and name
+        as for ``newsfacts.extract``; errors are those of ``extract``.
+        """
+        doc = self.make_doc(_as_article(article, published, doc_id))
+        spans_key = SPANS_KEY
+        for _, component in self.nlp.pipeline:
+            if isinstance(component, FactAssembler):  # explain_doc does its work, and more
+                spans_key = component.spans_key
+                break
+            doc = component(doc)
+        return explain_doc(doc, spans_key)
+
+    def explain_many(
+        self, articles: Iterable[Article | ErrorRecord]
+    ) -> Iterator[tuple[Article | ErrorRecord, list[MoneyOutcome] | ErrorRecord]]:
+        """Each input with its outcomes, or with an ErrorRecord, as ``extract_many``."""
+        for article in articles:
+            if isinstance(article, ErrorRecord):
+                yield article, article
+                continue
+            try:
+                outcomes = self.explain(article)
+            except Exception as exc:
+                yield article, _failure(article, exc)
+            else:
+                yield article, outcomes
 
     def extract_many(
         self, articles: Iterable[Article | ErrorRecord], batch_size: int | None = None
@@ -186,6 +226,27 @@ def extract(
     """The trade facts of one text. ``published`` resolves "March", "last year" …"""
     article = Article(id=doc_id, text=text, published=parse_published(published))
     return (extractor or _default_extractor()).extract(article)
+
+
+def explain(
+    text: str,
+    published: str | dt.date | None = None,
+    doc_id: str = "doc",
+    extractor: Extractor | None = None,
+) -> list[MoneyOutcome]:
+    """What became of every money mention of one text (see ``Extractor.explain``)."""
+    return (extractor or _default_extractor()).explain(text, published, doc_id)
+
+
+def _as_article(article: Article | str, published: str | dt.date | None, doc_id: str) -> Article:
+    if isinstance(article, Article):
+        if published is not None or doc_id != "doc":
+            raise TypeError(
+                "published and doc_id go with a text; an Article carries its own "
+                f"(published={article.published!r}, id={article.id!r})"
+            )
+        return article
+    return Article(id=doc_id, text=article, published=parse_published(published))
 
 
 @cache

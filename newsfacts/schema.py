@@ -1,4 +1,5 @@
-"""Records in flow order: Article → mentions (Money, Percent, Period, Place) → TradeFact.
+"""Records in flow order: Article → mentions (Money, Percent, Period, Place) → TradeFact
+(and MoneyOutcome: what became of each money mention).
 
 All records are frozen pydantic models that forbid unknown fields. Money is ``Decimal``;
 in JSON it is written as a number so that downstream tools need no parsing.
@@ -10,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
 
 def _decimal_to_number(value: Decimal) -> int | float:
@@ -139,6 +140,45 @@ GOLD_FIELDS: tuple[str, ...] = (
     "seasonally_adjusted",
     "evidence",
 )
+
+
+class MoneyOutcome(Record):
+    """What became of one money mention of an article (``newsfacts explain``): the fact it
+    made, with that fact's rule ids, or the rule that dropped it and why."""
+
+    doc_id: str
+    text: str = Field(description="the mention as written")
+    start_char: int = Field(ge=0)
+    end_char: int = Field(ge=0)
+    money_rule_id: str = Field(description="the id of the money pattern that found it")
+    money: Money | None = Field(default=None, description="its normalised value and currency")
+    outcome: Literal["fact", "dropped"]
+    fact_index: int | None = Field(
+        default=None, ge=0, description="a fact's place in the article's facts, as extracted"
+    )
+    fact: TradeFact | None = Field(default=None, description="the fact it made")
+    rule_id: str | None = Field(default=None, description="the rule that dropped it")
+    reason: str | None = Field(default=None, description="why that rule drops it, in a line")
+    merged_into: int | None = Field(
+        default=None, ge=0, description="a duplicate's fact: its fact_index"
+    )
+
+    @model_validator(mode="after")
+    def _one_outcome(self) -> MoneyOutcome:
+        """A fact has its fact and no drop rule; a drop has its rule and reason and no fact."""
+        if self.outcome == "fact":
+            complete = self.fact is not None and self.fact_index is not None
+            clean = self.rule_id is None and self.reason is None and self.merged_into is None
+        else:
+            complete = self.rule_id is not None and self.reason is not None
+            clean = self.fact is None and self.fact_index is None
+        if not (complete and clean):
+            raise ValueError(
+                f"outcome={self.outcome!r} needs "
+                + ("fact and fact_index, and no rule_id, reason or merged_into"
+                   if self.outcome == "fact" else "rule_id and reason, and no fact or fact_index")
+            )
+        return self
 
 
 class ErrorRecord(Record):

@@ -7,6 +7,7 @@ import typer
 from newsfacts.cli.build_model import build_model_cli
 from newsfacts.cli.check import check_cli
 from newsfacts.cli.evaluate import evaluate_cli
+from newsfacts.cli.explain import explain_cli
 from newsfacts.cli.export import export_app
 from newsfacts.cli.extract import extract_cli
 from newsfacts.cli.reference import reference_app
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_cli)
+app.command("explain")(explain_cli)
 app.command("evaluate")(evaluate_cli)
 app.command("show")(show_cli)
 app.command("schema")(schema_cli)

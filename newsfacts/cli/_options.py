@@ -12,3 +12,8 @@ ArticlePaths = Annotated[list[Path], typer.Argument(
 StorePath = Annotated[Path, typer.Option(
     "--reference", "-r", help="A store built by `newsfacts reference build`.",
     show_default=False)]
+PublishedDate = Annotated[str | None, typer.Option(
+    "--published", metavar="YYYY-MM-DD",
+    help="Publication date of the text files (overrides their sidecars).")]
+ModelDir = Annotated[Path | None, typer.Option(
+    "--model", metavar="DIR", help="A pipeline saved by `newsfacts build-model`.")]

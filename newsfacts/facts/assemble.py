@@ -133,7 +133,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         template = assigned or self.continued(money)
         phrase = template.phrase if template else self.nearest_phrase(money)
         indicator = template.indicator if template else (self.indicator(phrase) if phrase else None)
-        if phrase is None or indicator is None or self.is_product_trade(phrase):
+        if phrase is None or indicator is None or self.is_product_trade(phrase, money):
             rule = (
                 "drop.no-indicator"
                 if phrase is None

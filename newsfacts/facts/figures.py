@@ -62,33 +62,55 @@ class FigureRules(ClauseView):
             return None if family == EXCLUDED else family
         return indicator
 
-    def is_product_trade(self, phrase: IndicatorPhrase) -> bool:
-        """'automobile product exports', 'exports of cars': one product's trade, not a total."""
-        if phrase.indicator not in ("exports", "imports"):
+    def is_product_trade(self, phrase: IndicatorPhrase, money: Cue | None = None) -> bool:
+        """One product's or sector's trade, not a total: 'automobile product exports', 'exports
+        of cars', 'the energy deficit', 'Farm and food trade showed a 2 billion surplus'."""
+        indicator = phrase.indicator
+        if indicator not in ("exports", "imports", "trade_balance"):
             return False
-        first = phrase.cues[0]
-        index = first.start - 1
+        if indicator == "trade_balance":
+            sector = RULES.words["sector_words"]
+        else:  # exports and imports: any content word names a product ("coffee exports")
+            sector = None
+        if self.has_sector_before(phrase.cues[0].start, sector):
+            return True
+        if indicator != "trade_balance":
+            last = phrase.cues[-1]
+            if word_after(self.words, last.end) != "of":
+                return False
+            target = word_after(self.words, last.end + 1)
+            return target != "the" and target.isalpha() and (
+                target not in RULES.words["trade_of_objects"]
+            )
+        if money is None or phrase.start < money.end:
+            return False
+        # a balance named after its figure: the subject is the 'trade' word before the figure
+        trade = [i for i in range(self.clause.start, money.start) if self.words[i] == "trade"]
+        return bool(trade) and self.has_sector_before(trade[0], sector)
+
+    def has_sector_before(self, start: int, sector: frozenset[str] | None) -> bool:
+        """Whether a product or sector word stands right before token ``start``: one of
+        ``sector``, or where that is None a content word of its own, not a function word
+        ('against exports'), a modifier of totals ('merchandise', 'visible'), a verb ('pushed
+        imports') or another mention. Balances take the list: an adjective ('the persistent
+        deficit') cannot be told from a noun without a tagger."""
+        index = start - 1
         while index >= self.clause.start and self.words[index].isspace():
             index -= 1
-        if index >= self.clause.start:
-            token = self.doc[index]
-            # "automobile product exports", "Coffee exports": a content word of its own, not
-            # a function word ("against exports"), a modifier of totals or another mention
-            if (
-                token.is_alpha
-                and not token.is_stop
-                and not self.after_verb(first.start)  # "pushed imports down to …"
-                and token.lower_ not in RULES.words["trade_modifiers"]
-                and not any(c.start <= index < c.end for c in self.clause.mentions)
-            ):
-                return True
-        last = phrase.cues[-1]
-        if word_after(self.words, last.end) == "of":
-            target = word_after(self.words, last.end + 1)
-            if target == "the":
-                return False
-            return target.isalpha() and target not in RULES.words["trade_of_objects"]
-        return False
+        if index < self.clause.start:
+            return False
+        if self.words[index] == "trade":  # "the energy trade deficit"
+            return self.has_sector_before(index, sector)
+        if sector is not None:
+            return self.words[index] in sector
+        token = self.doc[index]
+        return (
+            token.is_alpha
+            and not token.is_stop
+            and not self.after_verb(start)
+            and token.lower_ not in RULES.words["trade_modifiers"]
+            and not any(c.start <= index < c.end for c in self.clause.mentions)
+        )
 
     def has_unknown_partner(self, phrase: IndicatorPhrase) -> bool:
         """'the deficit with Western Europe': a partner newsfacts cannot code is no total."""
