@@ -39,7 +39,10 @@ SIGNED = {"trade_balance", "current_account"}
 FLOWS = {None, "goods", "services", "goods_and_services"}
 QUALIFIERS = {"record", "rank", "lowest", "revised"}
 # ISO 4217 codes the corpus may use (XEU = the ECU).
-CURRENCIES = {"USD", "JPY", "DEM", "GBP", "CAD", "AUD", "HKD", "KRW", "TWD", "XEU", "CNY", "FRF", "EUR", "BEF"}
+CURRENCIES = {
+    "USD", "JPY", "DEM", "GBP", "CAD", "AUD", "HKD", "KRW", "TWD", "XEU", "CNY", "FRF",
+    "EUR", "BEF",
+}
 
 DOC_ID_RE = re.compile(r"^nf-\d{3}$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")

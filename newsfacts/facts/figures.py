@@ -68,10 +68,9 @@ class FigureRules(ClauseView):
         indicator = phrase.indicator
         if indicator not in ("exports", "imports", "trade_balance"):
             return False
-        if indicator == "trade_balance":
-            sector = RULES.words["sector_words"]
-        else:  # exports and imports: any content word names a product ("coffee exports")
-            sector = None
+        # a balance names its sector from a list; for exports and imports any content word
+        # names a product ("coffee exports")
+        sector = RULES.words["sector_words"] if indicator == "trade_balance" else None
         if self.has_sector_before(phrase.cues[0].start, sector):
             return True
         if indicator != "trade_balance":
