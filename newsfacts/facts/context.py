@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from newsfacts.facts.clauses import Clause, Cue, is_partner_place, read_words, word_before
 from newsfacts.facts.drafts import Draft, Drop
 from newsfacts.facts.phrases import indicator_phrases
+from newsfacts.facts.rules import RULES
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
@@ -45,6 +47,7 @@ NAMED_DOLLAR_HINTS: tuple[str, ...] = (
     "singapore",
 )
 LEAD_CLAUSES = 3
+TRADE_CUE_DETAILS: frozenset[str] = frozenset({"exports", "imports", "current_account"})
 NOT_OWN_PERIOD: frozenset[str] = frozenset({"from", "since", "until", "till", "before"})
 NEGATIONS: frozenset[str] = frozenset({"not", "neither", "nor", "no", "never"})
 OWNER_WINDOW = 3
@@ -62,6 +65,8 @@ class DocContext:
     signs: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
     conversions: set[Decimal] = field(default_factory=set)
     adjustment: bool | None = None
+    first_trade_word: int = sys.maxsize  # the first word of trade the story says ('trade',
+    # 'exports', 'current account', 'merchandise'); sys.maxsize where it says none
     # why each money mention (by its first token) that made no draft, or whose draft was
     # merged away, made no fact
     drops: dict[int, Drop] = field(default_factory=dict)
@@ -78,9 +83,12 @@ class DocContext:
                 return self.signs[key]
         return -1
 
-    def balance_before(self, position: int) -> str:
-        """The balance the story last named before ``position`` (trade balance by default)."""
-        family = "trade_balance"
+    def balance_before(self, position: int, sentence_end: int) -> str | None:
+        """The balance the story last named before ``position``; where it named none, the
+        trade balance if the story has spoken of trade by the end of this sentence, else
+        None: a bare 'deficit' in a story without trade is a company's, a budget's, a money
+        market's ("Balance sheet total fell to 9.7 billion marks")."""
+        family = "trade_balance" if self.first_trade_word < sentence_end else None
         for start, named in self.balances:
             if start >= position:
                 break
@@ -129,6 +137,7 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
     owner: Counter[str] = Counter()
     lead: Counter[str] = Counter()
     everywhere: Counter[str] = Counter()
+    context.first_trade_word = _first_trade_word(words, clauses)
     for index, clause in enumerate(clauses):
         indicator_starts = [cue.start for cue in clause.mentions if cue.kind == "ind"]
         for phrase in indicator_phrases(clause):
@@ -205,3 +214,17 @@ def _first_seen(clauses: list[Clause]) -> list[str]:
             if cue.kind == "place" and str(cue.value) not in seen:
                 seen.append(str(cue.value))
     return seen
+
+
+def _first_trade_word(words: Sequence[str], clauses: list[Clause]) -> int:
+    """The first token that speaks of an economy's trade: one of ``trade_words`` or an
+    exports, imports or current-account cue (a bare 'deficit' or 'balance' is not one)."""
+    trade_words = RULES.words["trade_words"]
+    first = next((i for i, word in enumerate(words) if word in trade_words), sys.maxsize)
+    for clause in clauses:
+        if clause.start >= first:
+            break
+        flows = [cue.start for cue in clause.of("ind") if cue.detail in TRADE_CUE_DETAILS]
+        if flows:
+            return min(first, flows[0])
+    return first

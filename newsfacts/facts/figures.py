@@ -7,7 +7,7 @@ newsfacts cannot code are not.
 
 from __future__ import annotations
 
-from newsfacts.facts.clauses import Cue, word_after, word_before
+from newsfacts.facts.clauses import Cue, is_partner_place, word_after, word_before
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.view import ClauseView
@@ -58,8 +58,10 @@ class FigureRules(ClauseView):
             return "trade_balance"  # "the merchandise trade balance of payments deficit"
         indicator = phrase.indicator
         if indicator == "trade_balance" and phrase.balance_family(self.words) is None:
-            family = self.context.balance_before(phrase.start)
-            return None if family == EXCLUDED else family
+            family = self.context.balance_before(phrase.start, self.sentence_end(phrase.start))
+            if family is None and self.names_partner(phrase):
+                family = "trade_balance"  # "the surplus with Japan": a balance of trade
+            return None if family in (None, EXCLUDED) else family
         return indicator
 
     def is_product_trade(self, phrase: IndicatorPhrase, money: Cue | None = None) -> bool:
@@ -109,6 +111,20 @@ class FigureRules(ClauseView):
             and not self.after_verb(start)
             and token.lower_ not in RULES.words["trade_modifiers"]
             and not any(c.start <= index < c.end for c in self.clause.mentions)
+        )
+
+    def sentence_end(self, index: int) -> int:
+        return int(self.doc[index].sent.end) if self.doc.has_annotation("SENT_START") else len(
+            self.doc
+        )
+
+    def names_partner(self, phrase: IndicatorPhrase) -> bool:
+        """'the surplus with Japan', 'the deficit with the United States'."""
+        return any(
+            cue.kind == "place"
+            and 0 <= cue.start - phrase.end <= 3
+            and is_partner_place(self.doc, self.words, cue.start)
+            for cue in self.clause.mentions
         )
 
     def has_unknown_partner(self, phrase: IndicatorPhrase) -> bool:

@@ -53,7 +53,8 @@ def article_from_sgml(story: str, where: str, id_prefix: str = "reuters-") -> Ar
         body = body if body and body.strip() else None
     if not title and not body:
         raise RecordError(f"{where}: story {doc_id} has no TITLE, BODY or TEXT")
-    date = _element("DATE", story)
+    date = _element("DATE", story)  # entities too: '27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM'
+    date = _decode(date) if date else None
     text = "\n\n".join(part for part in (title, body) if part)
     return Article(id=doc_id, text=text, published=parse_date(date and date.strip(), where),
                    title=title, source=where.rsplit(":", 1)[0])

@@ -36,7 +36,7 @@ SGML = """<!DOCTYPE lewis SYSTEM "lewis.dtd">
 &#3;</BODY></TEXT>
 </REUTERS>
 <REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5545" NEWID="2">
-<DATE>26-FEB-1987 15:02:20.00</DATE>
+<DATE>26-FEB-1987 15:02:20.00&#5;&#5;&#5;RM</DATE>
 <TEXT TYPE="UNPROC">&#2;
 Japan's surplus rose &amp; grew.
 &#3;</TEXT>
@@ -114,6 +114,7 @@ def test_reuters_sgml(tmp_path: Path) -> None:
     assert story.text.endswith(" Reuter\n") and "WASHINGTON" not in story.text
     unproc = out[1]
     assert isinstance(unproc, Article) and "Japan's surplus rose & grew." in unproc.text
+    assert unproc.published == dt.date(1987, 2, 26)  # the date's '&#5;…RM' tail is dropped
     assert [(r.error_code, "NEWID" in r.error) for r in out[2:] if isinstance(r, ErrorRecord)
             ] == [("E104", True), ("E101", False)]
 
