@@ -144,6 +144,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         if template is None and self.has_unknown_partner(phrase):
             self.context.drop(money.start, "drop.unknown-partner")
             return None
+        if self.has_organisation_subject(min(phrase.start, money.start)):
+            self.context.drop(money.start, "drop.organisation")
+            return None
         window_start = max(previous_end, min(phrase.start, money.start))
         compared_since = any(
             last_amount_end <= c.start < money.start for c in self.clause.of("cmp")

@@ -113,6 +113,27 @@ class FigureRules(ClauseView):
             and not any(c.start <= index < c.end for c in self.clause.mentions)
         )
 
+    def has_organisation_subject(self, end: int) -> bool:
+        """A company's or bank's figure: 'the group's balance sheet total rose to …', a
+        ticker ('<TOYO.T>') before ``end`` in the clause, with no speaker or place after
+        it ('USX Corp chairman … called for a correction in the U.S. trade deficit'). The
+        central bank, the World Bank … report trade and do not count."""
+        organisations = RULES.words["organisation_words"]
+        not_after = RULES.words["organisation_not_after"]
+        speakers = RULES.words["speaker_words"]
+        places = {cue.start for cue in self.clause.of("place")}
+        previous, owner = "", False
+        for index in range(self.clause.start, end):
+            word = self.words[index]
+            if word.isspace():
+                continue
+            if word in speakers or index in places:
+                owner = False  # a speaker ('USX Corp chairman'), or a place that owns
+            elif word.startswith("<") or (word in organisations and previous not in not_after):
+                owner = True
+            previous = word
+        return owner
+
     def sentence_end(self, index: int) -> int:
         return int(self.doc[index].sent.end) if self.doc.has_annotation("SENT_START") else len(
             self.doc
