@@ -8,19 +8,21 @@ from typing import Annotated, Any
 
 import typer
 
-from newsfacts.schema import Article, ErrorRecord, Record, TradeFact
+from newsfacts.schema import Article, ErrorRecord, MoneyOutcome, Record, TradeFact
 
 
 class RecordKind(str, Enum):
     trade_fact = "trade-fact"
     article = "article"
     error = "error"
+    money_outcome = "money-outcome"
 
 
 MODELS: dict[RecordKind, type[Record]] = {
     RecordKind.trade_fact: TradeFact,
     RecordKind.article: Article,
     RecordKind.error: ErrorRecord,
+    RecordKind.money_outcome: MoneyOutcome,
 }
 
 

@@ -167,19 +167,29 @@ class FigureRules(ClauseView):
         )
 
     def is_not_a_value(self, money: Cue) -> bool:
-        """Prices and rates (no scale word, under a million) and bare numbers that go on from a
-        volume ('7.9 million barrels a day, down from 8.4 million') are no trade values."""
+        """Prices and rates (no scale word, under a million), bare numbers that go on from a
+        volume ('7.9 million barrels a day, down from 8.4 million'; 'exports to dip to 4.8 mln
+        from around 5.0 mln' after bags) and amounts of a stock ('68 billion dollars of
+        commercial debt') are no trade values."""
         value: Money = money.value
         if value.scale is None and abs(value.value) < RULES.smallest_value:
             return True
+        if word_after(self.words, money.end) == "of" and any(
+            cue.kind == "ind" and cue.detail.startswith("exclude")
+            and 0 < cue.start - money.end <= RULES.stock_after_window
+            for cue in self.clause.mentions
+        ):
+            return True
         if value.currency is not None:
             return False
-        before = [
-            c
-            for c in self.clause.mentions
-            if c.kind in ("money", "quantity") and c.end <= money.start
-        ]
-        return bool(before) and before[-1].kind == "quantity"
+        for before in reversed(self.clause.mentions):  # the unit the bare number goes on from
+            if before.end > money.start or before.kind not in ("money", "quantity"):
+                continue
+            if before.kind == "quantity":
+                return True
+            if before.value.currency is not None:
+                return False
+        return False
 
     def is_conversion(self, money: Cue) -> bool:
         """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a

@@ -61,7 +61,9 @@ class IndicatorPhrase:
 
         ``words`` is ``read_words(doc)``."""
         excluded = "exclude_balance" in self.details or (
-            "exclude" in self.details and self.sign is not None  # "the deficit on transfers"
+            # "the deficit on transfers", "the balance on payments transfers"
+            "exclude" in self.details
+            and any(cue.detail.startswith("trade_balance") for cue in self.cues)
         )
         if excluded and "current_account" not in self.details:
             return EXCLUDED

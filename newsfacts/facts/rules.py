@@ -24,6 +24,7 @@ class AssemblyRules:
     evidence_reach: int
     period_adjacent_window: int
     phrase_link_window: int
+    stock_after_window: int
     smallest_value: int
     reported_lag: int
     ids: dict[str, str]
