@@ -201,7 +201,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             reporter, partner = template.reporter, template.partner
         else:
             reporter, partner, place_rules = self.places(
-                phrase, min(phrase.start, money.start), limit, search_from
+                phrase, min(phrase.start, money.start), limit, search_from, money
             )
         money_value: Money = money.value
         draft = Draft(

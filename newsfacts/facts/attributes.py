@@ -22,13 +22,26 @@ class AttributeRules(ClauseView):
         return is_partner_place(self.doc, self.words, place.start)
 
     def places(
-        self, phrase: IndicatorPhrase, anchor: int, limit: int, search_from: int
+        self,
+        phrase: IndicatorPhrase,
+        anchor: int,
+        limit: int,
+        search_from: int,
+        money: Cue | None = None,
     ) -> tuple[str | None, str, list[str]]:
-        """Reporter and partner: 'Japan's surplus with the U.S.' → JPN, USA."""
+        """Reporter and partner: 'Japan's surplus with the U.S.' → JPN, USA.
+
+        In a list the partner goes with its own figure: '$22.2 billion with Canada, $13.1
+        billion with Taiwan', 'deficits with its Asian partners -- South Korea 7.1 billion
+        dlrs, Hong Kong 6.4 billion'."""
         places = [cue for cue in self.clause.mentions if cue.kind == "place"]
         partner, rules = "WLD", []
         partners = [p for p in places if search_from <= p.start <= limit and self.is_partner(p)]
-        if partners:
+        own = self.listed_partner(places, phrase, money) if money is not None else None
+        if own is not None:
+            partner = str(own.value)
+            rules.append(own.rule_id)
+        elif partners:
             chosen = min(
                 partners, key=lambda p: (p.start < phrase.start, abs(p.start - phrase.end))
             )
@@ -56,6 +69,30 @@ class AttributeRules(ClauseView):
         if reporter == partner:
             partner = "WLD"
         return reporter, partner, rules
+
+    def listed_partner(
+        self, places: list[Cue], phrase: IndicatorPhrase, money: Cue
+    ) -> Cue | None:
+        """The partner written with this figure of a list: right after it ('… billion with
+        Canada') where another figure of the clause has its own partner too, or right before
+        it ('South Korea 7.1 billion dlrs') after 'deficits with …'."""
+        monies = self.monies
+        if len(monies) < 2:
+            return None
+        for place in places:
+            gap = [w for w in self.words[money.end : place.start] if not w.isspace()]
+            if 0 < len(gap) <= 2 and gap[0] in RULES.words["partner_markers"] and (
+                self.is_partner(place)
+            ):
+                return place  # "$22.2 billion with Canada"
+        before = [p for p in places if p.end <= money.start]
+        if not before or phrase.start >= money.start:
+            return None
+        gap = [w for w in self.words[before[-1].end : money.start] if not w.isspace()]
+        after_phrase = [w for w in self.words[phrase.end : before[-1].start] if not w.isspace()]
+        if len(gap) <= 1 and after_phrase[:1] == ["with"] and set(gap) <= {"-", "--", ":"}:
+            return before[-1]  # "deficits with three partners -- South Korea 7.1 billion"
+        return None
 
     def change(self, start: int, stop: int) -> tuple[Decimal | None, list[str]]:
         for percent in (
