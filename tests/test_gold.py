@@ -53,5 +53,6 @@ def test_project_corpus_floor(extractor: Extractor) -> None:
     result = evaluate_documents(
         ROOT / "corpus" / "gold.jsonl", [ROOT / "corpus" / "articles"], extractor
     )
-    assert result.overall.f1 >= 0.92
-    assert result.attribute_accuracy >= 0.93
+    # 34 articles since issue 15 (12 of them in forms the rules were not written for)
+    assert result.overall.f1 >= 0.83
+    assert result.attribute_accuracy >= 0.96

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from newsfacts.facts.clauses import Cue, is_partner_place, token_gap, word_after
+from newsfacts.facts.clauses import Cue, is_partner_place, token_gap, word_after, word_before
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
@@ -19,7 +19,19 @@ class AttributeRules(ClauseView):
     """Places, change, qualifiers, flow, adjustment, modality, currency and sign."""
 
     def is_partner(self, place: Cue) -> bool:
-        return is_partner_place(self.doc, self.words, place.start)
+        """A place named as the other side ('with Japan'); not one right before its own
+        indicator ('to curb the U.S. trade deficit') unless the marker stands right before it
+        ('exports to the U.S. trade …' is rare, 'exports to the U.S. rose' is not)."""
+        if not is_partner_place(self.doc, self.words, place.start):
+            return False
+        before = word_before(self.words, place.start)
+        if before == "the":
+            before = word_before(self.words, place.start - 1)
+        if before in RULES.words["partner_markers"]:
+            return True
+        return not any(
+            0 <= cue.start - place.end <= RULES.owner_window for cue in self.clause.of("ind")
+        )
 
     def places(
         self,

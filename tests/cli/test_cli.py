@@ -410,6 +410,7 @@ def test_show_missing_file_exits_2(tmp_path: Path) -> None:
     ("trade-fact", "TradeFact", "evidence_start"),
     ("article", "Article", "published"),
     ("error", "ErrorRecord", "error_code"),
+    ("money-outcome", "MoneyOutcome", "rule_id"),
 ])
 def test_schema(record: str | None, title: str, field: str) -> None:
     result = run("schema", *(["--record", record] if record else []))

@@ -94,7 +94,7 @@ def test_current_account_with_other_currency(extractor: Extractor) -> None:
 
 def test_forecasts_are_marked(extractor: Extractor) -> None:
     text = (
-        "Economists expect Brazil's deficit to narrow to 10 billion dlrs next year, "
+        "Economists expect Brazil's trade deficit to narrow to 10 billion dlrs next year, "
         "and the government targets a surplus of 5 billion dlrs."
     )
     facts = facts_of(extractor, text, "1987-04-10")
@@ -125,7 +125,7 @@ def test_qualifiers(extractor: Extractor) -> None:
 
 def test_revision_replaces_first_estimate(extractor: Extractor) -> None:
     text = (
-        "Canada's January surplus was revised to 623 mln dlrs from 533 mln dlrs, and the "
+        "Canada's January trade surplus was revised to 623 mln dlrs from 533 mln dlrs, and the "
         "February surplus was 1.25 billion dlrs."
     )
     facts = facts_of(extractor, text, "1987-04-09")

@@ -42,6 +42,9 @@ CASES: list[tuple[str, dt.date, str]] = [
     ("this year", MARCH_1987, "1987"),
     ("last month", MAY_1994, "1994-04"),
     ("the first 10 days of March", MARCH_1987, "1987-03"),
+    ("from July through September", dt.date(1992, 12, 1), "1992-Q3"),
+    ("from April to June 1994", MAY_1994, "1994-Q2"),
+    ("the last month of 2005", dt.date(2006, 1, 11), "2005-12"),
 ]
 
 
@@ -60,6 +63,7 @@ SHIFTS: list[tuple[str, str, int]] = [
     ("the corresponding period", "year", -1),
     ("the previous month", "step", -1),
     ("the previous quarter", "step", -1),
+    ("the previous three months", "step", -1),
     ("the full year", "whole_year", 0),
     ("the same period of 1986", "to_year", 1986),
 ]

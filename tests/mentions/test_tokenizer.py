@@ -28,6 +28,8 @@ SPLITS: list[tuple[str, list[str]]] = [
     ("RM3.06mil", ["RM", "3.06", "mil"]),
     ("2.3pct", ["2.3", "pct"]),
     ("5pc", ["5", "pc"]),
+    ("$103B", ["$", "103", "B"]),  # headline capitals
+    ("$40M", ["$", "40", "M"]),
     # currency prefixes
     ("US$5m", ["US$", "5", "m"]),
     ("U.S.$12", ["U.S.$", "12"]),

@@ -1,0 +1,175 @@
+"""Which figures are an economy's trade: the mechanisms of issue 15 on sentences written for
+these tests (a subject that is no economy's trade, reported figures, periods, partner lists)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from newsfacts.extract import Extractor
+from newsfacts.schema import Article, TradeFact
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def actual_facts(extractor: Extractor, text: str, published: str) -> list[TradeFact]:
+    article = Article(id="t", text=text, published=dt.date.fromisoformat(published))
+    return [f for f in extractor.extract(article) if f.modality == "actual"]
+
+
+def keys(facts: list[TradeFact]) -> set[tuple[str, str, str, str | None, Decimal]]:
+    return {(f.indicator, f.reporter, f.partner, f.period, f.value) for f in facts}
+
+
+NOT_TRADE: list[tuple[str, str]] = [
+    # a bare balance in a story that never speaks of trade
+    ("The bank said its balance sheet total fell to 9.7 billion marks in 1986.", "1987-03-02"),
+    ("Belgium cut the deficit to 400 mln francs in January, the Treasury said.", "1987-03-02"),
+    # an organisation's figure
+    ("Volvo AB said its exports rose to 12.4 billion crowns in 1986.", "1987-03-02"),
+    ("The company's exports were 300 mln dlrs in March, Japan's trade ministry said.",
+     "1987-04-20"),
+    ("<TOYO.T> said exports rose to 1.9 billion dlrs in 1986, part of Japan's trade.",
+     "1987-03-02"),
+    # a budget, and a balance after the budget is named
+    ("Malaysia's trade balance improved. The finance minister presented a budget for 1987 "
+     "which foresees a deficit of 9.4 billion ringgit.", "1987-03-02"),
+    # a sector's balance
+    ("France's trade was mixed. The energy deficit was reduced to 6.5 billion francs in "
+     "February.", "1987-03-16"),
+    ("France's trade was mixed. Farm and food trade showed a two billion franc surplus in "
+     "February.", "1987-03-16"),
+    # an amount of a stock
+    ("Brazil's trade surplus fell, so it suspended interest payments on 68 billion dollars "
+     "of commercial debt in February.", "1987-03-16"),
+    # a bare number that goes on from a volume
+    ("Indonesia's coffee exports fell to 4.8 mln bags in 1986/87, down from 5.0 mln.",
+     "1987-03-02"),
+    # an issuer's name
+    ("Export Development Corp is issuing a 15 billion yen eurobond due August 28, 1992.",
+     "1987-03-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), NOT_TRADE)
+def test_no_economy_trade_no_fact(extractor: Extractor, text: str, published: str) -> None:
+    assert actual_facts(extractor, text, published) == []
+
+
+def test_a_bare_balance_after_trade_words_is_the_trade_balance(extractor: Extractor) -> None:
+    facts = actual_facts(
+        extractor, "Belgium's trade figures were released. The deficit narrowed to 400 mln "
+        "francs in January.", "1987-03-02")
+    assert keys(facts) == {("trade_balance", "BEL", "WLD", "1987-01", Decimal("-400e6"))}
+
+
+def test_a_bare_balance_with_a_partner_is_the_trade_balance(extractor: Extractor) -> None:
+    facts = actual_facts(
+        extractor, "Japan's surplus with the United States rose to 5.2 billion dlrs in "
+        "February.", "1987-04-01")
+    assert keys(facts) == {("trade_balance", "JPN", "USA", "1987-02", Decimal("5.2e9"))}
+
+
+def test_a_central_bank_speaker_is_no_organisation(extractor: Extractor) -> None:
+    facts = actual_facts(
+        extractor, "The central bank said Japan's trade surplus was 8.1 billion dlrs in "
+        "February.", "1987-04-01")
+    assert keys(facts) == {("trade_balance", "JPN", "WLD", "1987-02", Decimal("8.1e9"))}
+
+
+def test_an_economist_of_a_bank_is_a_speaker(extractor: Extractor) -> None:
+    facts = actual_facts(
+        extractor, "Lloyds Bank chief economist Ann Lee said Australia's trade surplus of "
+        "42 mln dlrs in February was encouraging.", "1987-03-16")
+    assert keys(facts) == {("trade_balance", "AUS", "WLD", "1987-02", Decimal("42e6"))}
+
+
+REPORTED: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
+    # a figure for a period long over is reported, whatever "expected" says around it
+    ("Economists expect the U.S. trade deficit, which hit 169 billion dlrs last year, to "
+     "narrow.", "1987-03-20", ("trade_balance", "USA", "WLD", "1986", Decimal("-169e9"))),
+    # a provisional estimate for a period that is over is a fact (SCHEMA.md)
+    ("India's trade deficit was provisionally estimated at 58.34 billion rupees in "
+     "April-January.", "1987-03-19",
+     ("trade_balance", "IND", "WLD", "1986-04/1987-01", Decimal("-58.34e9"))),
+    # a comparison figure after a forecast
+    ("Portugal expects a current account surplus of 500 mln dlrs this year, compared with "
+     "1.13 billion in 1986.", "1987-04-03",
+     ("current_account", "PRT", "WLD", "1986", Decimal("1.13e9"))),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), REPORTED)
+def test_figures_of_past_periods_are_reported(
+    extractor: Extractor, text: str, published: str, expected: tuple[str, str, str, str, Decimal]
+) -> None:
+    facts = actual_facts(extractor, text, published)
+    assert expected in keys(facts)
+    fact = next(f for f in facts if f.value == expected[4])
+    assert "assemble.modality.reported" in fact.rule_ids
+
+
+def test_a_forecast_for_a_month_not_yet_reported_stays_a_forecast(
+    extractor: Extractor,
+) -> None:
+    text = "Economists expected the U.S. trade deficit to narrow to 13 billion dlrs in January."
+    assert actual_facts(extractor, text, "1987-03-10") == []
+
+
+def test_annualised_rates_stay_estimates(extractor: Extractor) -> None:
+    text = "The U.S. current account deficit ran at an annual rate of 140 billion dlrs in 1986."
+    assert actual_facts(extractor, text, "1987-06-01") == []
+
+
+FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
+    ("Exports edged up to $21.8 billion in September, the U.S. Commerce Department said.",
+     "1987-11-20", ("exports", "USA", "WLD", "1987-09", Decimal("21.8e9"))),
+    ("The drop, which pushed U.S. imports down to $206.7 billion in March, was led by oil.",
+     "2008-05-10", ("imports", "USA", "WLD", "2008-03", Decimal("206.7e9"))),
+    ("The U.S. trade deficit surged to $26.54 billion from July through September.",
+     "1992-12-01", ("trade_balance", "USA", "WLD", "1992-Q3", Decimal("-26.54e9"))),
+    ("The U.S. ended with a record $159.3-billion trade deficit for all of 1987.",
+     "1988-02-25", ("trade_balance", "USA", "WLD", "1987", Decimal("-159.3e9"))),
+    ("U.S. TRADE GAP AT $103B IN 1986", "1987-02-20",
+     ("trade_balance", "USA", "WLD", "1986", Decimal("-103e9"))),
+    ("China's exports in the last month of 2005 gained 18.2 percent to 75.41 billion dollars.",
+     "2006-01-11", ("exports", "CHN", "WLD", "2005-12", Decimal("75.41e9"))),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), FORMS)
+def test_forms(
+    extractor: Extractor, text: str, published: str, expected: tuple[str, str, str, str, Decimal]
+) -> None:
+    assert expected in keys(actual_facts(extractor, text, published))
+
+
+def test_each_figure_of_a_list_takes_its_own_partner(extractor: Extractor) -> None:
+    text = (
+        "The U.S. had trade deficits of $22.2 billion with Canada, $13.1 billion with Taiwan and "
+        "$9.8 billion with Germany in 1987."
+    )
+    partners = {f.partner: f.value for f in actual_facts(extractor, text, "1988-02-20")}
+    assert partners == {
+        "CAN": Decimal("-22.2e9"), "TWN": Decimal("-13.1e9"), "DEU": Decimal("-9.8e9")
+    }
+
+
+def test_a_place_right_before_its_indicator_owns_it(extractor: Extractor) -> None:
+    text = "Japan wants to curb the U.S. trade deficit, which hit 169 billion dlrs last year."
+    facts = actual_facts(extractor, text, "1987-03-20")
+    assert keys(facts) == {("trade_balance", "USA", "WLD", "1986", Decimal("-169e9"))}
+
+
+def test_a_partner_named_before_its_figure_in_a_list(extractor: Extractor) -> None:
+    text = (
+        "The U.S. had trade deficits with three of its Asian partners -- South Korea "
+        "7.1 billion dlrs, Hong Kong 6.4 billion and China 2.1 billion -- in 1986."
+    )
+    partners = {f.partner for f in actual_facts(extractor, text, "1987-04-17")}
+    assert partners == {"KOR", "HKG", "CHN"}
