@@ -17,6 +17,7 @@ from newsfacts.facts.clauses import Cue, iter_clauses, read_words, word_after, w
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.drafts import Draft, SeparateChange
 from newsfacts.facts.figures import FigureRules
+from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.timing import PeriodRules
 from newsfacts.mentions.periods import shift_period
@@ -131,8 +132,16 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             self.assign_parallel(money)
         assigned = self.assigned.get(money.start)
         template = assigned or self.continued(money)
-        phrase = template.phrase if template else self.nearest_phrase(money)
-        indicator = template.indicator if template else (self.indicator(phrase) if phrase else None)
+        excess = None if template else self.excess_balance(money)
+        phrase: IndicatorPhrase | None
+        indicator: str | None
+        if excess is not None:  # "imports exceeded exports by $458 million"
+            phrase, indicator = excess.phrase, "trade_balance"
+        else:
+            phrase = template.phrase if template else self.nearest_phrase(money)
+            indicator = (
+                template.indicator if template else (self.indicator(phrase) if phrase else None)
+            )
         if phrase is None or indicator is None or self.is_product_trade(phrase, money):
             rule = (
                 "drop.no-indicator"
@@ -151,7 +160,10 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         compared_since = any(
             last_amount_end <= c.start < money.start for c in self.clause.of("cmp")
         )  # "would end up 3 billion higher than last year's 10.1 billion": an actual figure
-        stated = self.modality(last_amount_end if compared_since else previous_end, money, phrase)
+        modality_from = last_amount_end if compared_since else previous_end
+        if excess is not None:
+            modality_from = max(modality_from, phrase.end)  # its 'exceeded' is no threshold
+        stated = self.modality(modality_from, money, phrase)
         if stated is None:
             self.context.drop(money.start, "drop.threshold")
             return None
@@ -225,6 +237,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             draft.modality = "actual"
             draft.rule_ids.append(RULES.ids["modality.reported"])
         draft.sign = self.sign(draft, phrase, main, previous_end)
+        if excess is not None:
+            draft.sign = excess.sign
+            draft.rule_ids.append(RULES.ids["balance.excess"])
         if main is not None:
             self.link_comparison(draft, main)
         else:

@@ -7,11 +7,20 @@ newsfacts cannot code are not.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from newsfacts.facts.clauses import Cue, is_partner_place, word_after, word_before
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.view import ClauseView
 from newsfacts.schema import Money
+
+
+class Excess(NamedTuple):
+    """A balance said as one flow's excess over the other, and its sign."""
+
+    phrase: IndicatorPhrase
+    sign: int
 
 
 class FigureRules(ClauseView):
@@ -36,6 +45,26 @@ class FigureRules(ClauseView):
             if best is None or distance < best[0]:
                 best = (distance, phrase)
         return best[1] if best else None
+
+    def excess_balance(self, money: Cue) -> Excess | None:
+        """'imports exceeded exports by $458 million' (a deficit), 'exports outpaced imports
+        by 5.2 billion dlrs' (a surplus): a balance stated as one flow's excess over the other."""
+        if word_before(self.words, money.start) != "by":
+            return None
+        flows = [
+            c for c in self.clause.of("ind")
+            if c.detail in ("exports", "imports") and c.end <= money.start
+        ]
+        if len(flows) < 2 or flows[-2].detail == flows[-1].detail:
+            return None
+        first, second = flows[-2], flows[-1]
+        verbs = RULES.words["excess_verbs"]
+        if not verbs.intersection(self.words[first.end : second.start]):
+            return None
+        if money.start - second.end > RULES.excess_by_window:
+            return None
+        phrase = IndicatorPhrase(first.start, second.end, [first, second])
+        return Excess(phrase, -1 if first.detail == "imports" else 1)
 
     def in_aside(self, phrase: IndicatorPhrase, money: Cue) -> bool:
         """'The surplus with the U.S., which buys four-fifths of Canadian exports, grew to …':

@@ -34,7 +34,9 @@ class IndicatorPhrase:
         if details & {"exclude", "exclude_balance"}:
             return None
         if {"exports", "imports"} <= details:
-            return None  # two-way trade totals are not facts
+            # "the export-import shortfall", "the gap between imports and exports" is a
+            # balance; without a balance word, a two-way trade total (not a fact)
+            return "trade_balance" if any(d.startswith("trade_balance") for d in details) else None
         if not details & SIGNED_BALANCE:  # "export surplus" is a balance
             for flow in ("exports", "imports"):
                 if flow in details:

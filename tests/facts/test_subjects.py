@@ -139,6 +139,15 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      ("trade_balance", "USA", "WLD", "1986", Decimal("-103e9"))),
     ("China's exports in the last month of 2005 gained 18.2 percent to 75.41 billion dollars.",
      "2006-01-11", ("exports", "CHN", "WLD", "2005-12", Decimal("75.41e9"))),
+    # a balance said as one flow's excess over the other, or as their difference
+    ("Britain's imports exceeded exports by 1.2 billion pounds in May.", "1988-07-01",
+     ("trade_balance", "GBR", "WLD", "1988-05", Decimal("-1.2e9"))),
+    ("Japan's exports outpaced imports by 5.2 billion dlrs in March.", "1987-04-20",
+     ("trade_balance", "JPN", "WLD", "1987-03", Decimal("5.2e9"))),
+    ("In September the U.S. trade difference between imports and exports was $15.55 billion.",
+     "1985-11-28", ("trade_balance", "USA", "WLD", "1985-09", Decimal("-15.55e9"))),
+    ("The U.S. export-import shortfall was $101.98 billion in the first seven months.",
+     "1986-08-30", ("trade_balance", "USA", "WLD", "1986-01/1986-07", Decimal("-101.98e9"))),
 ]
 
 
@@ -147,6 +156,11 @@ def test_forms(
     extractor: Extractor, text: str, published: str, expected: tuple[str, str, str, str, Decimal]
 ) -> None:
     assert expected in keys(actual_facts(extractor, text, published))
+
+
+def test_two_way_trade_is_no_fact(extractor: Extractor) -> None:
+    text = "Japan's exports and imports totalled 300 billion dlrs in 1986."
+    assert actual_facts(extractor, text, "1987-03-02") == []
 
 
 def test_each_figure_of_a_list_takes_its_own_partner(extractor: Extractor) -> None:
