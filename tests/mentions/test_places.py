@@ -20,6 +20,10 @@ CASES: list[tuple[str, str | None]] = [
     ("Japan's", "JPN"),
     ("Britain", "GBR"),
     ("Viet Nam", "VNM"),
+    ("Belgium-Luxembourg", "BEL"),  # the Belgium-Luxembourg Economic Union (SCHEMA.md)
+    ("the Belgo-Luxembourg Economic Union", "BEL"),
+    ("BLEU", "BEL"),
+    ("Luxembourg", "LUX"),
     ("Atlantis", None),
 ]
 
