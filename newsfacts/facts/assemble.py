@@ -33,10 +33,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
     def read(self) -> list[Draft]:
         previous_end = last_amount_end = self.clause.start
         for position, money in enumerate(self.monies):
-            following = (
-                self.monies[position + 1].start
-                if position + 1 < len(self.monies)
-                else self.clause.end
+            following = next(  # a conversion in parentheses ends no figure's reach
+                (m.start for m in self.monies[position + 1 :] if not self.is_conversion(m)),
+                self.clause.end,
             )
             self.note_currency(money)
             draft = self.read_money(money, previous_end, following, last_amount_end)
@@ -57,13 +56,22 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
                 and first.indicator == second.indicator
                 and word_before(self.words, first.money.start) == "from"
                 and word_before(self.words, second.money.start) == "to"
-                and self.monies.index(second.money) == self.monies.index(first.money) + 1
+                and self.adjacent_figures(first.money, second.money)
             ):
                 first.role, first.main, second.previous = "comparison", second, first
+                if second.partner == "WLD":  # "exports to China rose from … to …"
+                    second.reporter, second.partner = first.reporter, first.partner
                 first.reporter, first.partner = second.reporter, second.partner
                 if not first.period_explicit and second.period is not None:
                     first.period = shift_period(second.period, self.context.comparison_shift)
                 first.rule_ids.append(RULES.ids["role.comparison"])
+
+    def adjacent_figures(self, first: Cue, second: Cue) -> bool:
+        """No amount stands between the two but conversions in parentheses."""
+        between = self.monies[self.monies.index(first) + 1 : self.monies.index(second)]
+        return self.monies.index(second) > self.monies.index(first) and all(
+            self.is_conversion(m) for m in between
+        )
 
     def comparison_run(self, money: Cue) -> list[Cue]:
         """'compared with 1,326.5 billion and 971.7 billion': figures listed after one cue."""
@@ -231,6 +239,12 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             in_title=self.in_title,
             rule_ids=[money.rule_id, *phrase.rule_ids, *place_rules],
         )
+        own = self.own_currency_twin(money, draft)
+        if own is not None:  # "$2.9 billion (1.61 billion pounds)" in a British story
+            own_value: Money = own.value
+            draft.value = abs(own_value.value)
+            draft.currency = self.currency(own_value, reporter)
+            draft.rule_ids.append(RULES.ids["currency.own"])
         self.set_period(draft, period_cue, main)
         draft.period = self.fiscal_for(draft.period, draft.reporter)
         if draft.modality != "actual" and self.is_reported(draft, stated, main is not None):

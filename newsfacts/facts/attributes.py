@@ -206,6 +206,22 @@ class AttributeRules(ClauseView):
             return lag >= 1
         return lag >= RULES.reported_lag
 
+    def own_currency_twin(self, money: Cue, draft: Draft) -> Cue | None:
+        """The same figure in the reporter's own currency, in parentheses right after a U.S.
+        dollar amount: '$2.9 billion (1.61 billion pounds)' is a British fact in pounds
+        (SCHEMA.md: a figure in two currencies is one fact, in the reporter's own)."""
+        if draft.currency != "USD" or draft.reporter in (None, "USA"):
+            return None
+        position = self.monies.index(money)
+        if position + 1 >= len(self.monies):
+            return None
+        twin = self.monies[position + 1]
+        between = [w for w in self.words[money.end : twin.start] if not w.isspace()]
+        if between != ["("]:
+            return None
+        own = self.currency(twin.value, draft.reporter)
+        return twin if own != "USD" else None
+
     def note_currency(self, money: Cue) -> None:
         """Remember the last currency the story wrote, for bare amounts after it."""
         value: Money = money.value

@@ -220,11 +220,6 @@ class FigureRules(ClauseView):
                 return False
         return False
 
-    def is_conversion(self, money: Cue) -> bool:
-        """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a
-        breakdown ('industrial supplies ($2.0 billion)'), never a figure of its own."""
-        return word_before(self.words, money.start) == "("
-
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
         end = money.start

@@ -25,6 +25,7 @@ class AssemblyRules:
     period_adjacent_window: int
     phrase_link_window: int
     stock_after_window: int
+    aside_window: int
     excess_by_window: int
     owner_window: int
     smallest_value: int

@@ -25,12 +25,13 @@ class PeriodRules(ClauseView):
         Before a main figure, a period right after "from" belongs to the comparison
         ("dropped 9.7 per cent from November to $35.3 billion").
         """
+        reach = self.past_aside(money.end)  # "66 billion euro ($86.2 billion) in 2011"
         after = [
             c
             for c in self.clause.mentions
             if c.kind in ("period", "period_shift")
             and money.end <= c.start < stop
-            and c.start - money.end <= RULES.period_after_window
+            and c.start - reach <= RULES.period_after_window
             and not any(
                 0 <= p.start - c.end <= 1 for p in self.phrases
             )  # "… and the February surplus"
@@ -53,7 +54,7 @@ class PeriodRules(ClauseView):
             )
         ]
         adjacent = before and money.start - before[-1].end <= RULES.period_adjacent_window
-        if adjacent and (not after or after[0].start - money.end > 1):
+        if adjacent and (not after or after[0].start - reach > 1):
             return before[-1]
         if after:
             return after[0]
@@ -64,17 +65,33 @@ class PeriodRules(ClauseView):
         after another figure, or right before a comparison, belongs to the figure before it
         (but not one after a comparison cue: '… higher than last year's 10.1 billion')."""
         after_figure = any(
-            0 <= cue.start - m.end <= RULES.period_adjacent_window
+            0 <= cue.start - self.past_aside(m.end) <= RULES.period_adjacent_window
             and not any(
                 k.kind == "cmp" and m.end <= k.start < cue.start for k in self.clause.mentions
             )
-            and "(" not in self.words[m.end : cue.start]
+            and "(" not in self.words[self.past_aside(m.end) : cue.start]
             for m in self.monies
+            if not self.is_conversion(m)
         )
         before_comparison = any(
             k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
         )
         return after_figure or before_comparison
+
+    def past_aside(self, index: int) -> int:
+        """The token after a parenthesis with an amount in it that opens at ``index`` (a
+        conversion: '($86.2 billion)'), or ``index`` where none opens there."""
+        words = self.words
+        start = index
+        while start < self.clause.end and words[start].isspace():
+            start += 1
+        if start >= self.clause.end or words[start] != "(":
+            return index
+        for end in range(start + 1, min(self.clause.end, start + RULES.aside_window)):
+            if words[end] == ")":
+                inside = any(start < m.start < end for m in self.monies)
+                return end + 1 if inside else index
+        return index
 
     def shift_between(self, start: int, end: int) -> Cue | None:
         """'from the year-ago month total of 8.5 billion': a relative period between a

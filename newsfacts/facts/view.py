@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause
+from newsfacts.facts.clauses import Clause, Cue, word_before
 from newsfacts.facts.context import DocContext
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import indicator_phrases
@@ -45,3 +45,8 @@ class ClauseView:
         return self.words[before].endswith(("ed", "ing")) or any(
             cue.start <= before < cue.end for cue in self.clause.of("chg")
         )
+
+    def is_conversion(self, money: Cue) -> bool:
+        """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a
+        breakdown ('industrial supplies ($2.0 billion)'), never a figure of its own."""
+        return word_before(self.words, money.start) == "("

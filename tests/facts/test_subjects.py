@@ -158,6 +158,30 @@ def test_forms(
     assert expected in keys(actual_facts(extractor, text, published))
 
 
+def test_a_figure_in_two_currencies_is_one_fact_in_the_reporters(extractor: Extractor) -> None:
+    facts = actual_facts(
+        extractor, "Britain's trade deficit widened to $2.9 billion (1.61 billion pounds) in May.",
+        "1988-07-01")
+    assert keys(facts) == {("trade_balance", "GBR", "WLD", "1988-05", Decimal("-1.61e9"))}
+    assert facts[0].currency == "GBP"
+    facts = actual_facts(
+        extractor, "The U.S. trade deficit with Japan was $5.8 billion (600 billion yen) in "
+        "March.", "1994-05-20")
+    assert [(f.currency, f.value) for f in facts] == [("USD", Decimal("-5.8e9"))]
+
+
+def test_from_to_with_conversions(extractor: Extractor) -> None:
+    text = (
+        "EU exports to China rose from 66 billion euro ($86.2 billion) in the first six months "
+        "of 2011 to 73 billion euro ($95.3 billion) in the first half of 2012."
+    )
+    facts = actual_facts(extractor, text, "2012-09-19")
+    assert keys(facts) == {
+        ("exports", "EUU", "CHN", "2011-01/2011-06", Decimal("66e9")),
+        ("exports", "EUU", "CHN", "2012-01/2012-06", Decimal("73e9")),
+    }
+
+
 def test_two_way_trade_is_no_fact(extractor: Extractor) -> None:
     text = "Japan's exports and imports totalled 300 billion dlrs in 1986."
     assert actual_facts(extractor, text, "1987-03-02") == []
