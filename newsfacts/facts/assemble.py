@@ -220,8 +220,11 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         if template is not None and assigned is None:
             reporter, partner = template.reporter, template.partner
         else:
+            anchor = min(phrase.start, money.start)
+            if phrase.start > money.start and self.place_between(money.end, phrase.start):
+                anchor = phrase.start  # "an 18 billion dlr EC deficit": the EC's
             reporter, partner, place_rules = self.places(
-                phrase, min(phrase.start, money.start), limit, search_from, money
+                phrase, anchor, limit, search_from, money
             )
         money_value: Money = money.value
         draft = Draft(

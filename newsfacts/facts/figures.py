@@ -33,13 +33,13 @@ class FigureRules(ClauseView):
                 continue
             if phrase.end <= money.start:
                 distance: float = money.start - phrase.end
-            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window and all(
+            elif 0 <= phrase.start - money.end <= RULES.phrase_after_window + (
+                owner := self.place_between(money.end, phrase.start)
+            ) and all(
                 word in RULES.words["trade_balance_markers"]
-                for word in self.words[money.end : phrase.start]
-            ):
-                distance = (
-                    phrase.start - money.end
-                ) * 2 + 1  # "a 14 billion dlr current account deficit"
+                for word in self.words[money.end + owner : phrase.start]
+            ):  # "a 14 billion dlr current account deficit", "the 170 billion dlr U.S. deficit"
+                distance = (phrase.start - money.end - owner) * 2 + 1
             else:
                 continue
             if best is None or distance < best[0]:
@@ -65,6 +65,14 @@ class FigureRules(ClauseView):
             return None
         phrase = IndicatorPhrase(first.start, second.end, [first, second])
         return Excess(phrase, -1 if first.detail == "imports" else 1)
+
+    def place_between(self, start: int, end: int) -> int:
+        """The length of a place named right at ``start``, before ``end`` ('the 170 billion
+        dlr U.S. trade deficit': the owner between the figure and its phrase), else 0."""
+        for cue in self.clause.of("place"):
+            if cue.start == start and cue.end <= end:
+                return cue.end - cue.start
+        return 0
 
     def in_aside(self, phrase: IndicatorPhrase, money: Cue) -> bool:
         """'The surplus with the U.S., which buys four-fifths of Canadian exports, grew to …':
@@ -229,4 +237,10 @@ class FigureRules(ClauseView):
             or self.words[end - 1] in RULES.words["change_amount_links"]
         ):
             end -= 1
-        return any(cue.kind == "chg" and cue.end == end for cue in self.clause.mentions)
+        return any(
+            cue.kind == "chg"
+            and cue.end == end
+            # "racked up a 51.5 billion dlr surplus": 'up' of a verb, no change
+            and not (cue.span.text.lower() in ("up", "down") and self.after_verb(cue.start))
+            for cue in self.clause.mentions
+        )

@@ -139,6 +139,13 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      ("trade_balance", "USA", "WLD", "1986", Decimal("-103e9"))),
     ("China's exports in the last month of 2005 gained 18.2 percent to 75.41 billion dollars.",
      "2006-01-11", ("exports", "CHN", "WLD", "2005-12", Decimal("75.41e9"))),
+    # the owner between the figure and its phrase; 'racked up' is no change
+    ("Europe faces the 170 billion dlr U.S. trade deficit of 1986.", "1987-06-15",
+     ("trade_balance", "USA", "WLD", "1986", Decimal("-170e9"))),
+    ("There was an 18 billion dlr EC trade deficit with Japan in 1986.", "1987-04-26",
+     ("trade_balance", "EUU", "JPN", "1986", Decimal("-18e9"))),
+    ("Japan racked up a 51.5 billion dlr trade surplus with the U.S. last year.", "1987-04-02",
+     ("trade_balance", "JPN", "USA", "1986", Decimal("51.5e9"))),
     # a balance said as one flow's excess over the other, or as their difference
     ("Britain's imports exceeded exports by 1.2 billion pounds in May.", "1988-07-01",
      ("trade_balance", "GBR", "WLD", "1988-05", Decimal("-1.2e9"))),
