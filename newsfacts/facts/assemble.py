@@ -86,8 +86,12 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
 
     def continued(self, money: Cue) -> Draft | None:
         """'It widened to 3.61 billion': a clause with no indicator goes on from the last figure."""
-        if self.phrases or self.context.last_draft is None:
-            return None
+        if (
+            self.context.last_draft is None
+            or any(p.start < money.start for p in self.phrases)
+            or self.nearest_phrase(money) is not None  # "This compares with a 1.5 billion deficit"
+        ):
+            return None  # but "It widened to 622 mln … compared with a deficit of …" goes on
         first_word = next(
             (i for i in range(self.clause.start, money.start) if not self.words[i].isspace()), -1
         )

@@ -238,6 +238,9 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
         r"|financial year) "
         rf"(?:to|through|ended|ending) (?:end-? ?)?{_month('mend')}(?: \d{{1,2}})?"
         rf"(?:,? {_year('yend')})?",
+        # "the current financial year ending march": the year that ends next
+        rf"(?:the )?(?:current|present) (?:financial |fiscal )?year (?:to|ending|ended) "
+        rf"(?:end-? ?)?{_month('cyend')}(?: \d{{1,2}})?",
         # "the september quarter", "the 1985 december quarter", "the december 1986 quarter"
         rf"(?:the )?(?:{_year('qmy1')} )?{_month('qm')}(?: {_year('qmy2')})? quarter",
         # quarters: "the first quarter of 1987", "1987 first quarter", "q1 1987", "fourth-quarter"
@@ -341,6 +344,12 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
         if count is None or year is None or not 1 <= count <= 12:
             return None
         return make_period((year, 1), (year, count), raw)
+    if g.get("cyend"):
+        if published is None:
+            return None
+        end_month = MONTHS[g["cyend"]]
+        end_year = published.year + (end_month < published.month)
+        return make_period(shift_months(end_year, end_month, -11), (end_year, end_month), raw)
     if g.get("qm"):
         end_month = MONTHS[g["qm"]]
         year_text = g.get("qmy1") or g.get("qmy2")

@@ -189,6 +189,25 @@ def test_from_to_with_conversions(extractor: Extractor) -> None:
     }
 
 
+def test_a_pronoun_goes_on_from_the_last_figure(extractor: Extractor) -> None:
+    text = (
+        "Last year South Korea's current account surplus was 4.65 billion dlrs. It widened to "
+        "622 mln dlrs in January from 484 mln in December and compared with a deficit of 334 "
+        "mln in January 1986."
+    )
+    assert ("current_account", "KOR", "WLD", "1987-01", Decimal("622e6")) in keys(
+        actual_facts(extractor, text, "1987-03-02"))
+
+
+def test_a_forecast_for_the_current_fiscal_year_stays_one(extractor: Extractor) -> None:
+    text = (
+        "Indonesia projected its current account deficit will widen to over four billion dlrs "
+        "in the current financial year ending March 31 from 1.8 billion in 1985/86."
+    )
+    assert keys(actual_facts(extractor, text, "1987-03-19")) == {
+        ("current_account", "IDN", "WLD", "FY1986", Decimal("-1.8e9"))}
+
+
 def test_two_way_trade_is_no_fact(extractor: Extractor) -> None:
     text = "Japan's exports and imports totalled 300 billion dlrs in 1986."
     assert actual_facts(extractor, text, "1987-03-02") == []

@@ -45,6 +45,8 @@ CASES: list[tuple[str, dt.date, str]] = [
     ("from July through September", dt.date(1992, 12, 1), "1992-Q3"),
     ("from April to June 1994", MAY_1994, "1994-Q2"),
     ("the last month of 2005", dt.date(2006, 1, 11), "2005-12"),
+    ("the current financial year ending March", MARCH_1987, "1986-04/1987-03"),
+    ("current fiscal year ending June", dt.date(1987, 8, 3), "1987-07/1988-06"),
 ]
 
 
