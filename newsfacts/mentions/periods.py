@@ -347,9 +347,9 @@ def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Perio
     if g.get("cyend"):
         if published is None:
             return None
-        end_month = MONTHS[g["cyend"]]
-        end_year = published.year + (end_month < published.month)
-        return make_period(shift_months(end_year, end_month, -11), (end_year, end_month), raw)
+        closing = MONTHS[g["cyend"]]
+        closes_in = published.year + (closing < published.month)
+        return make_period(shift_months(closes_in, closing, -11), (closes_in, closing), raw)
     if g.get("qm"):
         end_month = MONTHS[g["qm"]]
         year_text = g.get("qmy1") or g.get("qmy2")
