@@ -85,7 +85,8 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         return run
 
     def continued(self, money: Cue) -> Draft | None:
-        """'It widened to 3.61 billion': a clause with no indicator goes on from the last figure."""
+        """'It widened to 3.61 billion', 'In the second quarter, it stood at …': a clause with no
+        indicator goes on from the last figure."""
         if (
             self.context.last_draft is None
             or any(p.start < money.start for p in self.phrases)
@@ -96,6 +97,11 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             (i for i in range(self.clause.start, money.start) if not self.words[i].isspace()), -1
         )
         words = [self.words[first_word]] if first_word >= 0 else []
+        opener = next(  # "In the second quarter, it stood at 23.2 billion pounds"
+            (i for i in range(self.clause.start, money.start) if self.words[i] == ","), -1
+        )
+        if opener >= 0 and any(c.end <= opener for c in self.clause.of("period")):
+            words.append(word_after(self.words, opener + 1))
         opening_flow = [
             c for c in self.clause.of("flow") if c.start == first_word
         ]  # "Goods were …"

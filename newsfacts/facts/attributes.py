@@ -71,7 +71,7 @@ class AttributeRules(ClauseView):
         elif self.context.reporter != partner:
             reporter = self.context.reporter
         if partner == "WLD" and RULES.words["bilateral"].intersection(
-            self.words[max(0, phrase.start - 2) : phrase.start]
+            self.words[max(0, phrase.start - RULES.bilateral_window) : phrase.start]
         ):
             # "under U.S. pressure to reduce its bilateral trade surplus": the other place named
             others = [p for p in places if str(p.value) != reporter]
@@ -93,16 +93,16 @@ class AttributeRules(ClauseView):
             return None
         for place in places:
             gap = [w for w in self.words[money.end : place.start] if not w.isspace()]
-            if 0 < len(gap) <= 2 and gap[0] in RULES.words["partner_markers"] and (
-                self.is_partner(place)
-            ):
+            near = 0 < len(gap) <= RULES.listed_partner_gap
+            if near and gap[0] in RULES.words["partner_markers"] and self.is_partner(place):
                 return place  # "$22.2 billion with Canada"
         before = [p for p in places if p.end <= money.start]
         if not before or phrase.start >= money.start:
             return None
         gap = [w for w in self.words[before[-1].end : money.start] if not w.isspace()]
         after_phrase = [w for w in self.words[phrase.end : before[-1].start] if not w.isspace()]
-        if len(gap) <= 1 and after_phrase[:1] == ["with"] and set(gap) <= {"-", "--", ":"}:
+        openers, marks = RULES.words["partner_list_openers"], RULES.words["partner_list_marks"]
+        if len(gap) <= 1 and after_phrase[:1] and after_phrase[0] in openers and set(gap) <= marks:
             return before[-1]  # "deficits with three partners -- South Korea 7.1 billion"
         return None
 
@@ -162,7 +162,7 @@ class AttributeRules(ClauseView):
     def story_adjustment(self, period: Period | None) -> bool | None:
         """What the story says of all its figures ('the monthly figures are not seasonally
         adjusted'); it concerns monthly and quarterly figures, not annual totals."""
-        if period is None or period.granularity not in ("month", "quarter", "months", "half"):
+        if period is None or period.granularity not in RULES.words["adjustment_granularities"]:
             return None
         return self.context.adjustment
 
@@ -171,12 +171,13 @@ class AttributeRules(ClauseView):
         or None where the figure is a threshold (not a fact)."""
         after = max(money.end, phrase.end if phrase.start >= money.end else money.end)
         for cue in self.clause.of("mod"):
-            if cue.detail in ("forecast", "target") and 0 <= cue.start - after <= 1:
+            if cue.detail in RULES.words["modality_after_figure"] and 0 <= cue.start - after <= 1:
                 return cue.detail  # "the 50 billion surplus forecast by …"
             if not (start <= cue.start and cue.end <= money.start):
                 continue
-            words = [w for w in self.words[max(0, cue.start - 3) : cue.start] if w != "-"]
-            if words and words[-1] in ("than", "as"):
+            reach = max(0, cue.start - RULES.comparative_window)
+            words = [w for w in self.words[reach : cue.start] if w != "-"]
+            if words and words[-1] in RULES.words["comparative_words"]:
                 continue  # "more than expected", "larger-than-expected": still an actual figure
             if cue.detail == "threshold":
                 if self.after_verb(cue.start):

@@ -11,7 +11,6 @@ from newsfacts.facts.drafts import Drop
 from newsfacts.facts.rules import RULES
 from newsfacts.schema import TradeFact
 
-HEADLINE_ROUNDING = Decimal("0.05")
 QUALIFIER_ORDER: tuple[str, ...] = ("record", "rank", "lowest", "revised")
 BASIS_WORDS: frozenset[str] = frozenset({"cif", "fob", "customs"})
 
@@ -40,7 +39,7 @@ def _headline_twin(kept: list[Draft], draft: Draft) -> Draft | None:
         if _key(other)[:3] != _key(draft)[:3] or other.sign != draft.sign:
             continue
         larger = max(other.value, draft.value)
-        if larger and abs(other.value - draft.value) / larger <= HEADLINE_ROUNDING:
+        if larger and abs(other.value - draft.value) / larger <= RULES.headline_rounding:
             return other
     return None
 

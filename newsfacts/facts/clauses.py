@@ -13,8 +13,6 @@ from spacy.tokens import Doc, Span
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.attributes import value_key
 
-CLAUSE_BREAKS: frozenset[str] = frozenset({";", ":"})
-
 
 class Cue(NamedTuple):
     """A mention seen by the rule layer; ``kind`` is its rule id's first part (``ind``, ``chg``).
@@ -100,17 +98,18 @@ def read_words(doc: Doc) -> list[str]:
 
 
 def clause_bounds(doc: Doc, words: Sequence[str] | None = None) -> list[tuple[int, int]]:
-    """Sentences, cut again at semicolons, colons and line breaks.
+    """Sentences, cut again at the ``clause_breaks`` words (; :) and at line breaks.
 
     Titles end without a stop, and wire paragraphs start on a new indented line; the
     extractor has already joined lines wrapped mid-sentence. ``words`` is ``read_words(doc)``.
     """
     if words is None:
         words = read_words(doc)
+    clause_breaks = RULES.words["clause_breaks"]
     breaks = [
         i
         for i, word in enumerate(words)
-        if word in CLAUSE_BREAKS or (word.isspace() and "\n" in word)
+        if word in clause_breaks or (word.isspace() and "\n" in word)
     ]
     bounds: list[tuple[int, int]] = []
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
@@ -163,13 +162,10 @@ def word_after(words: Sequence[str], index: int) -> str:
     return words[index] if index < len(words) else ""
 
 
-PARTNER_LOOKBACK = 4
-
-
 def is_partner_place(doc: Doc, words: Sequence[str], start: int) -> bool:
     """A place named as the other side of trade: 'with (the) (export-minded) Japan'."""
     index = start - 1
-    for _ in range(PARTNER_LOOKBACK):
+    for _ in range(RULES.partner_lookback):
         while index >= 0 and words[index].isspace():
             index -= 1
         if index < 0:

@@ -18,39 +18,19 @@ from newsfacts.facts.rules import RULES
 from newsfacts.mentions.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
-SPECIFIC_DOLLARS: frozenset[str] = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MYR"})
 YEAR_BACK = PeriodShift("year", -1, "a year earlier")
 PREVIOUS_STEP = PeriodShift("step", -1, "the previous period")
 # Economies whose trade figures come in their own dollar: naming that dollar ("the
-# Australian dollar rose …") makes a bare "dlrs" in the story that dollar.
+# Australian dollar rose …") makes a bare "dlrs" in the story that dollar. The names and
+# their codes are ``dollars.named`` in assembly.json.
 NAMED_DOLLAR = re.compile(
-    r"\b(canadian|australian|new zealand|n\.z\.|hong kong|h\.k\.|singapore)\s+(?:dollar|dlr)s?\b",
+    r"\b(" + "|".join(map(re.escape, RULES.named_dollars)) + r")\s+(?:dollar|dlr)s?\b",
     re.IGNORECASE,
 )
-NAMED_DOLLAR_CODES: dict[str, str] = {
-    "canadian": "CAD",
-    "australian": "AUD",
-    "new zealand": "NZD",
-    "n.z.": "NZD",
-    "hong kong": "HKD",
-    "h.k.": "HKD",
-    "singapore": "SGD",
-}
-# A word every match of NAMED_DOLLAR holds, lower-cased
-NAMED_DOLLAR_HINTS: tuple[str, ...] = (
-    "canadian",
-    "australian",
-    "zealand",
-    "n.z.",
-    "kong",
-    "h.k.",
-    "singapore",
+# A word every match of NAMED_DOLLAR holds, lower-cased: each name's last word
+NAMED_DOLLAR_HINTS: tuple[str, ...] = tuple(
+    dict.fromkeys(name.split()[-1] for name in RULES.named_dollars)
 )
-LEAD_CLAUSES = 3
-TRADE_CUE_DETAILS: frozenset[str] = frozenset({"exports", "imports", "current_account"})
-NOT_OWN_PERIOD: frozenset[str] = frozenset({"from", "since", "until", "till", "before"})
-NEGATIONS: frozenset[str] = frozenset({"not", "neither", "nor", "no", "never"})
-OWNER_WINDOW = 3
 
 
 @dataclass
@@ -150,31 +130,34 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
                 if is_partner_place(doc, words, cue.start):
                     continue
                 everywhere[code] += 1
-                if index < LEAD_CLAUSES:
+                if index < RULES.lead_clauses:
                     lead[code] += 1
-                if any(0 <= start - cue.end <= OWNER_WINDOW for start in indicator_starts):
+                if any(
+                    0 <= start - cue.end <= RULES.story_owner_window for start in indicator_starts
+                ):
                     owner[code] += 1
             elif cue.kind == "sa" and not clause.of("money") and context.adjustment is None:
                 context.adjustment = _stated_adjustment(words, clause, cue)
             elif cue.kind == "money" and context.named_dollar is None:
                 money: Money = cue.value
-                if money.currency in SPECIFIC_DOLLARS:
+                if money.currency in RULES.specific_dollars:
                     context.named_dollar = money.currency
             elif (
                 cue.kind == "period"
                 and context.period is None
                 and _is_past(cue.value, doc)
-                and (clause.of("money") or (index < LEAD_CLAUSES and clause.of("ind")))
-                and word_before(words, cue.start) not in NOT_OWN_PERIOD
+                and (clause.of("money") or (index < RULES.lead_clauses and clause.of("ind")))
+                and word_before(words, cue.start) not in RULES.words["lead_period_not_own"]
                 and not any(c.kind == "cmp" and c.end == cue.start for c in clause.mentions)
             ):
                 context.period = cue.value  # the lead's period, until a figure says another
     if context.period is None:  # a lead with no figure: its first period sets the scene
         lead_periods = [
             cue.value
-            for clause in clauses[:LEAD_CLAUSES]
+            for clause in clauses[: RULES.lead_clauses]
             for cue in clause.of("period")
-            if _is_past(cue.value, doc) and word_before(words, cue.start) not in NOT_OWN_PERIOD
+            if _is_past(cue.value, doc)
+            and word_before(words, cue.start) not in RULES.words["lead_period_not_own"]
         ]
         context.period = lead_periods[0] if lead_periods else None
     if context.named_dollar is None:
@@ -186,7 +169,7 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
         maybe = not text.isascii() or any(word in lowered for word in NAMED_DOLLAR_HINTS)
         named = NAMED_DOLLAR.search(text) if maybe else None
         if named:
-            context.named_dollar = NAMED_DOLLAR_CODES[re.sub(r"\s+", " ", named.group(1).lower())]
+            context.named_dollar = RULES.named_dollars[re.sub(r"\s+", " ", named.group(1).lower())]
     for ranked in (owner, lead, everywhere):
         if ranked:
             top = max(ranked.values())
@@ -198,7 +181,7 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
 def _stated_adjustment(words: Sequence[str], clause: Clause, cue: Cue) -> bool:
     """'Neither the trade nor current account figures are seasonally adjusted' → False."""
     adjusted = cue.detail == "true"
-    negated = any(word in NEGATIONS for word in words[clause.start : cue.start])
+    negated = any(word in RULES.words["negations"] for word in words[clause.start : cue.start])
     return adjusted != negated
 
 
@@ -220,11 +203,12 @@ def _first_trade_word(words: Sequence[str], clauses: list[Clause]) -> int:
     """The first token that speaks of an economy's trade: one of ``trade_words`` or an
     exports, imports or current-account cue (a bare 'deficit' or 'balance' is not one)."""
     trade_words = RULES.words["trade_words"]
+    trade_cues = RULES.words["trade_cue_details"]
     first = next((i for i, word in enumerate(words) if word in trade_words), sys.maxsize)
     for clause in clauses:
         if clause.start >= first:
             break
-        flows = [cue.start for cue in clause.of("ind") if cue.detail in TRADE_CUE_DETAILS]
+        flows = [cue.start for cue in clause.of("ind") if cue.detail in trade_cues]
         if flows:
             return min(first, flows[0])
     return first

@@ -180,7 +180,7 @@ class FigureRules(ClauseView):
         """'the surplus with Japan', 'the deficit with the United States'."""
         return any(
             cue.kind == "place"
-            and 0 <= cue.start - phrase.end <= 3
+            and 0 <= cue.start - phrase.end <= RULES.balance_partner_window
             and is_partner_place(self.doc, self.words, cue.start)
             for cue in self.clause.mentions
         )

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from newsfacts.facts.clauses import Clause, Cue, word_before
 from newsfacts.facts.rules import RULES
 
-PHRASE_GAP = 2
 EXCLUDED = "excluded"
 SIGNED_BALANCE: frozenset[str] = frozenset({"trade_balance.deficit", "trade_balance.surplus"})
 
@@ -87,7 +86,7 @@ class IndicatorPhrase:
 def indicator_phrases(clause: Clause) -> list[IndicatorPhrase]:
     phrases: list[IndicatorPhrase] = []
     for cue in clause.of("ind"):
-        if phrases and cue.start - phrases[-1].end <= PHRASE_GAP:
+        if phrases and cue.start - phrases[-1].end <= RULES.phrase_gap:
             phrases[-1].cues.append(cue)
             phrases[-1].end = cue.end
         else:

@@ -40,10 +40,16 @@ class PeriodRules(ClauseView):
         before = [
             c
             for c in self.clause.mentions
-            if (c.kind == "period" or (c.kind == "period_shift" and c.value.unit == "whole_year"))
+            if (
+                c.kind == "period"
+                or (c.kind == "period_shift" and c.value.unit == "whole_year")
+                # "the deficit for the previous three months was revised to …"
+                or (c.kind == "period_shift" and word_before(self.words, c.start) == "for")
+            )
             and start <= c.start
             and c.end <= money.start
             and not self.follows_money(c)
+            and not self.ends_earlier_item(c, money)
             and (
                 word_before(self.words, c.start) not in RULES.words["period_not_own"]
                 or word_after(self.words, c.end + 1) == "when"  # "since fiscal 1983, when the …"
@@ -59,6 +65,15 @@ class PeriodRules(ClauseView):
         if after:
             return after[0]
         return before[-1] if before else None
+
+    def ends_earlier_item(self, cue: Cue, money: Cue) -> bool:
+        """'a $43-billion deficit for the fourth quarter and a $171.2-billion shortfall for
+        all of 1987': a period after an earlier figure of the clause, parted from this one
+        by 'and', closes that figure's item (a comma does not: 'the largest since 1987, when
+        it was $159.6 billion')."""
+        if not any(m.end <= cue.start for m in self.monies if m is not money):
+            return False
+        return "and" in self.words[cue.end : money.start]
 
     def follows_money(self, cue: Cue) -> bool:
         """'… 86 billion in 1985 and …', '… in February from 5.34 billion': a period said right
@@ -151,12 +166,12 @@ class PeriodRules(ClauseView):
         if period is None or reporter is None or reporter not in RULES.fiscal_year_end:
             return period
         raw = period.raw.lower()
-        if any(word in raw for word in ("end", "ended", "ending", " to ")):
+        if any(word in raw for word in RULES.words["fiscal_end_words"]):
             return period  # the text says when it ends
         end_month = RULES.fiscal_year_end[reporter]
         if period.granularity == "fiscal_year":
             return fiscal_period(int(period.code[2:]), end_month, period.raw)
-        if period.granularity == "months" and ("fiscal" in raw or "financial" in raw):
+        if period.granularity == "months" and any(w in raw for w in RULES.words["fiscal_words"]):
             # "the first nine months of the 1995/96 financial year": from the year's start
             months = end_month - 3 - (0 if "/" in raw else 12)
             y1, m1 = (int(part) for part in period.start.split("-"))

@@ -10,6 +10,7 @@ from newsfacts.facts.clauses import Clause, Cue, word_before
 from newsfacts.facts.context import DocContext
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import indicator_phrases
+from newsfacts.facts.rules import RULES
 
 
 class ClauseView:
@@ -35,14 +36,15 @@ class ClauseView:
 
     def after_verb(self, index: int) -> bool:
         """Whether the word before token ``index`` is a verb: a change cue ('fell', 'rose') or
-        a participle ('pushed', 'boosting'). Blank English has no tagger; these two forms are
-        the verbs that stand before a figure or a flow ('edged up to', 'pushed imports')."""
+        a participle ('pushed', 'boosting'). Blank English has no tagger; these forms (the
+        ``verb_endings``) are the verbs that stand before a figure or a flow ('edged up to',
+        'pushed imports')."""
         before = index - 1
         while before >= 0 and self.words[before].isspace():
             before -= 1
         if before < 0:
             return False
-        return self.words[before].endswith(("ed", "ing")) or any(
+        return self.words[before].endswith(tuple(RULES.words["verb_endings"])) or any(
             cue.start <= before < cue.end for cue in self.clause.of("chg")
         )
 

@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 
 from newsfacts.extract import Extractor
 from newsfacts.facts.clauses import (
-    CLAUSE_BREAKS,
     Clause,
     clause_bounds,
     read_cues,
@@ -18,6 +17,7 @@ from newsfacts.facts.clauses import (
     word_after,
     word_before,
 )
+from newsfacts.facts.rules import RULES
 from newsfacts.schema import Article
 from tests.facts.helpers import tagged
 
@@ -37,7 +37,9 @@ def token_walk_bounds(doc: Doc) -> list[tuple[int, int]]:
     for sentence in sentences:
         start = sentence.start
         for token in sentence:
-            is_break = token.text in CLAUSE_BREAKS or (token.is_space and "\n" in token.text)
+            is_break = token.text in RULES.words["clause_breaks"] or (
+                token.is_space and "\n" in token.text
+            )
             if is_break and token.i > start:
                 bounds.append((start, token.i))
                 start = token.i + 1

@@ -199,6 +199,26 @@ def test_a_pronoun_goes_on_from_the_last_figure(extractor: Extractor) -> None:
         actual_facts(extractor, text, "1987-03-02"))
 
 
+def test_a_pronoun_after_an_opening_period(extractor: Extractor) -> None:
+    text = (
+        "Britain's current account deficit was 22.3 billion pounds in the first quarter. "
+        "In the second quarter, it stood at 23.2 billion pounds ($31 billion)."
+    )
+    assert ("current_account", "GBR", "WLD", "2017-Q2", Decimal("-23.2e9")) in keys(
+        actual_facts(extractor, text, "2017-09-29"))
+
+
+def test_a_period_closes_the_item_before_and(extractor: Extractor) -> None:
+    text = (
+        "The figures showed a $43-billion U.S. trade deficit for the fourth quarter and a "
+        "$171.2-billion shortfall for all of 1987."
+    )
+    assert keys(actual_facts(extractor, text, "1988-02-25")) == {
+        ("trade_balance", "USA", "WLD", "1987-Q4", Decimal("-43e9")),
+        ("trade_balance", "USA", "WLD", "1987", Decimal("-171.2e9")),
+    }
+
+
 def test_a_forecast_for_the_current_fiscal_year_stays_one(extractor: Extractor) -> None:
     text = (
         "Indonesia projected its current account deficit will widen to over four billion dlrs "
