@@ -180,7 +180,9 @@ class AttributeRules(ClauseView):
             if words and words[-1] in RULES.words["comparative_words"]:
                 continue  # "more than expected", "larger-than-expected": still an actual figure
             if cue.detail == "threshold":
-                if self.after_verb(cue.start):
+                if cue.span.text.lower() in RULES.words["level_after_verb"] and self.after_verb(
+                    cue.start
+                ):
                     continue  # "exports edged up to $21.8 billion": a level reached
                 if money.start - cue.end <= RULES.threshold_window:
                     return None

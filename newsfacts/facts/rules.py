@@ -99,6 +99,7 @@ class WordLists(_Section):
     organisation_not_after: WordList
     speaker_words: WordList
     excess_verbs: WordList
+    level_after_verb: WordList
     clause_breaks: WordList
     lead_period_not_own: WordList
     negations: WordList

@@ -114,6 +114,20 @@ def test_figures_of_past_periods_are_reported(
     assert "assemble.modality.reported" in fact.rule_ids
 
 
+def test_a_threshold_after_a_fall_stays_a_threshold(extractor: Extractor) -> None:
+    text = "West German exports to the U.S. fell below four billion marks in January."
+    assert actual_facts(extractor, text, "1987-03-16") == []
+
+
+def test_an_increase_over_a_figure_compares_with_it(extractor: Extractor) -> None:
+    text = (
+        "Spain's trade deficit narrowed to 581 mln dlrs, a large increase over the 159 mln "
+        "dlr deficit registered in February 1986."
+    )
+    assert ("trade_balance", "ESP", "WLD", "1986-02", Decimal("-159e6")) in keys(
+        actual_facts(extractor, text, "1987-04-09"))
+
+
 def test_a_forecast_for_a_month_not_yet_reported_stays_a_forecast(
     extractor: Extractor,
 ) -> None:
