@@ -185,6 +185,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         if stated is None:
             self.context.drop(money.start, "drop.threshold")
             return None
+        if money.rule_id.startswith(RULES.range_pattern_prefix):
+            self.context.drop(money.start, "drop.range")
+            return None  # "between 200 and 300 mln dlrs": a bracket, no reported figure
         modality = "estimate" if stated == "annualised" else stated
         earlier = [d for d in self.drafts if d.phrase.start == phrase.start]
         if modality == "actual" and earlier and earlier[-1].modality != "actual":

@@ -37,6 +37,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("2.1 billion dlrs", "drop.unknown-partner")]),
     ("Japan's trade surplus was more than 10 billion dlrs in 1986.",
      [("10 billion dlrs", "drop.threshold")]),
+    ("Japan's trade surplus was between 200 and 300 mln dlrs in 1986.",
+     [("between 200 and 300 mln dlrs", "drop.range")]),
     ("Japan's March trade surplus was 623 mln dlrs, originally reported at 533 mln dlrs.",
      [("623 mln dlrs", FACT), ("533 mln dlrs", "drop.revised-away")]),
     ("Saudi Arabia's exports averaged $17.62 a barrel in March.",
