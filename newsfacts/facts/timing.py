@@ -29,7 +29,11 @@ class PeriodRules(ClauseView):
         after = [
             c
             for c in self.clause.mentions
-            if c.kind in ("period", "period_shift")
+            if (
+                c.kind == "period"
+                or (c.kind == "period_shift" and c.value.unit != "year_to_date")
+                or (c.kind == "period_shift" and self.is_year_to_date(c))
+            )
             and money.end <= c.start < stop
             and c.start - reach <= RULES.period_after_window
             and not any(
@@ -43,6 +47,7 @@ class PeriodRules(ClauseView):
             if (
                 c.kind == "period"
                 or (c.kind == "period_shift" and c.value.unit == "whole_year")
+                or (c.kind == "period_shift" and self.is_year_to_date(c))
                 # "the deficit for the previous three months was revised to …"
                 or (c.kind == "period_shift" and word_before(self.words, c.start) == "for")
             )
@@ -65,6 +70,14 @@ class PeriodRules(ClauseView):
         if after:
             return after[0]
         return before[-1] if before else None
+
+    def is_year_to_date(self, cue: Cue) -> bool:
+        """'so far this year' as a figure's period, not after a superlative ('the best so far
+        this year' ranks a month's figure)."""
+        if cue.value.unit != "year_to_date":
+            return False
+        before = [w for w in self.words[max(0, cue.start - 3) : cue.start] if not w.isspace()]
+        return not any(w.endswith("est") or w in ("best", "worst") for w in before)
 
     def ends_earlier_item(self, cue: Cue, money: Cue) -> bool:
         """'a $43-billion deficit for the fourth quarter and a $171.2-billion shortfall for

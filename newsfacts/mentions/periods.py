@@ -86,7 +86,7 @@ SPAN_WORDS: dict[str, int] = {
 class PeriodShift:
     """A period named relative to another figure's: ``unit`` steps of ``n`` (negative = back)."""
 
-    unit: Literal["year", "step", "to_year", "whole_year"]
+    unit: Literal["year", "step", "to_year", "whole_year", "year_to_date"]
     n: int
     raw: str
 
@@ -169,12 +169,15 @@ def shift_period(period: Period, shift: PeriodShift) -> Period:
     """Apply a relative shift: a year back keeps the granularity; a step moves by its length.
 
     ``to_year`` moves the period into year ``n`` ("the same period of 1986");
-    ``whole_year`` is the calendar year the period ends in ("the full year").
+    ``whole_year`` is the calendar year the period ends in ("the full year");
+    ``year_to_date`` runs from January to the period's end ("so far this year").
     """
     y1, m1 = (int(part) for part in period.start.split("-"))
     y2, m2 = (int(part) for part in period.end.split("-"))
     if shift.unit == "whole_year":
         return make_period((y2, 1), (y2, 12), shift.raw)
+    if shift.unit == "year_to_date":
+        return make_period((y2, 1), (y2, m2), shift.raw)
     if shift.unit == "to_year":
         shift = PeriodShift("year", shift.n - y2, shift.raw)
     length = (y2 * 12 + m2) - (y1 * 12 + m1) + 1
@@ -200,6 +203,8 @@ _SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
             -1,
         ),
         (r"(?:the )?(?:full|whole|entire) year|the year as a whole", "whole_year", 0),
+        (r"so far this year|this year so far|(?:the )?year[- ]to[- ]date(?: period)?",
+         "year_to_date", 0),
         (
             r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: \w+)?|"
             r"(?:the )?previous year|the year before|last year's",

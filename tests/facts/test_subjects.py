@@ -233,6 +233,17 @@ def test_a_period_closes_the_item_before_and(extractor: Extractor) -> None:
     }
 
 
+def test_so_far_this_year_runs_from_january(extractor: Extractor) -> None:
+    text = (
+        "Brazil's trade surplus was 1.2 billion dlrs in September. So far this year the "
+        "surplus has totalled 10.4 billion dlrs, but the September surplus was the best so far "
+        "this year, at 1.49 billion dlrs."
+    )
+    found = keys(actual_facts(extractor, text, "1987-10-20"))
+    assert ("trade_balance", "BRA", "WLD", "1987-01/1987-09", Decimal("10.4e9")) in found
+    assert ("trade_balance", "BRA", "WLD", "1987-09", Decimal("1.49e9")) in found
+
+
 def test_a_forecast_for_the_current_fiscal_year_stays_one(extractor: Extractor) -> None:
     text = (
         "Indonesia projected its current account deficit will widen to over four billion dlrs "

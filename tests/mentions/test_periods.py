@@ -67,6 +67,8 @@ SHIFTS: list[tuple[str, str, int]] = [
     ("the previous quarter", "step", -1),
     ("the previous three months", "step", -1),
     ("the full year", "whole_year", 0),
+    ("so far this year", "year_to_date", 0),
+    ("the year-to-date", "year_to_date", 0),
     ("the same period of 1986", "to_year", 1986),
 ]
 
