@@ -263,6 +263,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             draft.rule_ids.append(RULES.ids["currency.own"])
         self.set_period(draft, period_cue, main)
         draft.period = self.fiscal_for(draft.period, draft.reporter)
+        draft.period = self.cumulative(draft.period, money)
         if draft.modality != "actual" and self.is_reported(draft, stated, main is not None):
             draft.modality = "actual"
             draft.rule_ids.append(RULES.ids["modality.reported"])

@@ -100,6 +100,7 @@ class WordLists(_Section):
     speaker_words: WordList
     excess_verbs: WordList
     level_after_verb: WordList
+    cumulative_words: WordList
     clause_breaks: WordList
     lead_period_not_own: WordList
     negations: WordList

@@ -173,6 +173,17 @@ class PeriodRules(ClauseView):
             draft.period = self.context.period
             draft.rule_ids.append(RULES.ids["period.default-context"])
 
+    def cumulative(self, period: Period | None, money: Cue) -> Period | None:
+        """'The cumulative trade position in July showed a 1.85 billion dlr deficit, after
+        1.33 billion in June': a month's figure said to be cumulative runs from January."""
+        if period is None or period.granularity != "month":
+            return period
+        words = self.words[self.clause.start : money.start]
+        if not RULES.words["cumulative_words"].intersection(words):
+            return period
+        year, month = (int(part) for part in period.end.split("-"))
+        return make_period((year, 1), (year, month), period.raw)
+
     def fiscal_for(self, period: Period | None, reporter: str | None) -> Period | None:
         """A fiscal year the text did not bound ('fiscal 1987', '1986/87') in the reporter's
         own calendar (Australia's ends in June, the U.S. government's in September)."""

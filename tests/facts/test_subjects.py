@@ -244,6 +244,16 @@ def test_so_far_this_year_runs_from_january(extractor: Extractor) -> None:
     assert ("trade_balance", "BRA", "WLD", "1987-09", Decimal("1.49e9")) in found
 
 
+def test_a_cumulative_months_figure_runs_from_january(extractor: Extractor) -> None:
+    text = (
+        "France's February trade deficit was 2.4 billion francs and the two-month cumulative "
+        "trade deficit 8.1 billion."
+    )
+    found = keys(actual_facts(extractor, text, "1987-03-16"))
+    assert ("trade_balance", "FRA", "WLD", "1987-01/1987-02", Decimal("-8.1e9")) in found
+    assert ("trade_balance", "FRA", "WLD", "1987-02", Decimal("-2.4e9")) in found
+
+
 def test_a_forecast_for_the_current_fiscal_year_stays_one(extractor: Extractor) -> None:
     text = (
         "Indonesia projected its current account deficit will widen to over four billion dlrs "
