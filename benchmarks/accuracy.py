@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsfacts.evaluate import Evaluation, evaluate, is_held_out, read_gold
+from newsfacts.evaluate import Evaluation, canonical_period, evaluate, is_held_out, read_gold
 from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import ErrorRecord
@@ -90,16 +90,41 @@ def row(name: str, tuned: str, evaluation: Evaluation) -> dict[str, Any]:
     return {"set": name, "tuned": tuned, **summary["overall"], "summary": summary}
 
 
-def error_classes(evaluation: Evaluation) -> dict[str, int]:
-    """Counts only: what the held-out fold may show."""
+def error_classes(evaluation: Evaluation, system: list[dict[str, Any]]) -> dict[str, int]:
+    """Counts only: what the held-out fold may show. A missed fact is classed by what differs
+    in the system fact of the same document and value (any modality), or 'no value'."""
     counts: Counter[str] = Counter()
     for fact in evaluation.missed:
-        counts[f"missed {fact['indicator']}"] += 1
+        counts[f"missed {fact['indicator']}: {_why_missed(fact, system)}"] += 1
     for fact in evaluation.spurious:
-        counts[f"spurious {fact['indicator']}"] += 1
+        value = abs(float(fact["value"]))
+        keyed = any(  # a gold fact of the same value: the key is wrong, else no such fact
+            g["doc_id"] == fact["doc_id"] and abs(abs(float(g["value"])) - value) <= value * 0.001
+            for g in evaluation.missed
+        )
+        counts[f"spurious {fact['indicator']}: {'wrong key' if keyed else 'no gold fact'}"] += 1
     for error in evaluation.attribute_errors:
         counts[f"attribute {error['field']}"] += 1
     return dict(sorted(counts.items()))
+
+
+def _why_missed(gold: dict[str, Any], system: list[dict[str, Any]]) -> str:
+    value = abs(float(gold["value"]))
+    near = [
+        f for f in system
+        if f["doc_id"] == gold["doc_id"] and abs(abs(float(f["value"])) - value) <= value * 0.001
+    ]
+    if not near:
+        return "no value"
+    fact = near[0]
+    differs = [name for name in ("indicator", "reporter", "partner") if fact[name] != gold[name]]
+    if canonical_period(fact["period"]) != canonical_period(gold["period"]):
+        differs.append("period")
+    if (float(fact["value"]) > 0) != (float(gold["value"]) > 0):
+        differs.append("sign")
+    if fact.get("modality", "actual") != "actual":
+        differs.append("modality")
+    return ",".join(differs) or "matched elsewhere"
 
 
 def print_errors(evaluation: Evaluation) -> None:
@@ -156,7 +181,9 @@ def combined(scored: dict[str, Scored]) -> list[dict[str, Any]]:
     """The held-out fold, the tuning parts, and the sums the issue's targets name."""
     rows: list[dict[str, Any]] = []
 
-    def merged(names: tuple[str, ...], held: bool | None) -> Evaluation | None:
+    def merged(
+        names: tuple[str, ...], held: bool | None
+    ) -> tuple[Evaluation, list[dict[str, Any]]] | None:
         if not all(name in scored for name in names):
             return None
         gold: list[dict[str, Any]] = []
@@ -168,7 +195,7 @@ def combined(scored: dict[str, Scored]) -> list[dict[str, Any]]:
             docs |= keep
             gold += [g for g in part.gold_facts if g["doc_id"] in keep]
             system += [f for f in part.system if f["doc_id"] in keep]
-        return evaluate(system, gold, docs)
+        return evaluate(system, gold, docs), system
 
     views = (
         ("held-out fold", ("dev", "dev2", "news-dev2"), True, "no (counts only)"),
@@ -179,11 +206,12 @@ def combined(scored: dict[str, Scored]) -> list[dict[str, Any]]:
         ("news-dev + news-dev2", ("news-dev", "news-dev2"), None, "all but the fold"),
     )
     for name, names, held, tuned in views:
-        evaluation = merged(names, held)
-        if evaluation is not None:
+        found = merged(names, held)
+        if found is not None:
+            evaluation, system = found
             item = row(name, tuned, evaluation)
             if held:
-                item["classes"] = error_classes(evaluation)
+                item["classes"] = error_classes(evaluation, system)
             rows.append(item)
     return rows
 
