@@ -101,6 +101,7 @@ class WordLists(_Section):
     excess_verbs: WordList
     level_after_verb: WordList
     cumulative_words: WordList
+    possessive_marks: WordList
     clause_breaks: WordList
     lead_period_not_own: WordList
     negations: WordList

@@ -64,12 +64,30 @@ class PeriodRules(ClauseView):
                 or not any(k.kind == "cmp" and k.end == c.start for k in self.clause.mentions)
             )
         ]
+        owner = [  # "last year's record imbalance of $375.7 billion", "from 1986's 9.5 billion"
+            c
+            for c in self.clause.of("period")
+            if start <= c.start
+            and 0 <= money.start - c.end <= RULES.phrase_link_window
+            and self.is_possessive(c)
+            and not any(  # "November's deficit was up from $10.2 billion in October"
+                c.end <= k.start < money.start
+                for k in self.clause.mentions
+                if k.kind in ("money", "cmp")
+            )
+        ]
+        if owner:
+            return owner[-1]
         adjacent = before and money.start - before[-1].end <= RULES.period_adjacent_window
         if adjacent and (not after or after[0].start - reach > 1):
             return before[-1]
         if after:
             return after[0]
         return before[-1] if before else None
+
+    def is_possessive(self, cue: Cue) -> bool:
+        """'last year's', '1986's', 'December's': the period owns the figure after it."""
+        return word_after(self.words, cue.end) in RULES.words["possessive_marks"]
 
     def is_year_to_date(self, cue: Cue) -> bool:
         """'so far this year' as a figure's period, not after a superlative ('the best so far
@@ -142,6 +160,7 @@ class PeriodRules(ClauseView):
                 and main.period is not None
                 and value.granularity == "year"
                 and main.period.granularity not in ("year", "fiscal_year")
+                and not self.is_possessive(cue)  # "last year's $105.1 billion": the year's
             ):
                 # "to 3.58 billion in Jan-Aug from 3.18 billion in 1986 / last year": the same
                 # months of that year
