@@ -225,7 +225,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             and phrase.start - p.end <= RULES.phrase_link_window
             and p.indicator == phrase.indicator
         ]
-        limit = max(money.end, phrase.end) + RULES.partner_after_money
+        limit = max(self.past_worth(money.end), phrase.end) + RULES.partner_after_money
         search_from = max(previous_end, bare[0].start if bare else phrase.start)
         if phrase.end <= previous_end:
             search_from = previous_end  # "…, with Italy it was 70.4 billion"

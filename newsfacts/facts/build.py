@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from newsfacts.facts.assemble import Draft
 from newsfacts.facts.drafts import Drop
 from newsfacts.facts.rules import RULES
+from newsfacts.mentions.places import region_code
 from newsfacts.schema import TradeFact
 
 QUALIFIER_ORDER: tuple[str, ...] = ("record", "rank", "lowest", "revised")
@@ -61,6 +62,10 @@ def merge_duplicates(
                 rule = "drop.superseded" if draft.superseded else "drop.no-reporter"
                 drops[draft.money.start] = Drop(rule)
             continue
+        if region_code() in (draft.reporter, draft.partner):
+            if drops is not None:
+                drops[draft.money.start] = Drop("drop.region")
+            continue  # "Latin American countries' exports fell to 80 billion dlrs"
         if draft.in_title and conversions and draft.value in conversions:
             if drops is not None:
                 drops[draft.money.start] = Drop("drop.headline-conversion")

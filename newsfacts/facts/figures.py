@@ -107,6 +107,8 @@ class FigureRules(ClauseView):
         indicator = phrase.indicator
         if indicator not in ("exports", "imports", "trade_balance"):
             return False
+        if money is not None and self.is_worth_of_product(money):
+            return True
         # a balance names its sector from a list; for exports and imports any content word
         # names a product ("coffee exports")
         sector = RULES.words["sector_words"] if indicator == "trade_balance" else None
@@ -125,6 +127,15 @@ class FigureRules(ClauseView):
         # a balance named after its figure: the subject is the 'trade' word before the figure
         trade = [i for i in range(self.clause.start, money.start) if self.words[i] == "trade"]
         return bool(trade) and self.has_sector_before(trade[0], sector)
+
+    def is_worth_of_product(self, money: Cue) -> bool:
+        """'exported two billion Canadian dlrs worth of steel': one product's trade ('worth of
+        goods' is a total)."""
+        end = self.past_worth(money.end)
+        if end == money.end:
+            return False
+        target = self.words[end - 1]
+        return target.isalpha() and target not in RULES.words["trade_of_objects"]
 
     def has_sector_before(self, start: int, sector: frozenset[str] | None) -> bool:
         """Whether a product or sector word stands right before token ``start``: one of

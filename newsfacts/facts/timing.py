@@ -25,7 +25,8 @@ class PeriodRules(ClauseView):
         Before a main figure, a period right after "from" belongs to the comparison
         ("dropped 9.7 per cent from November to $35.3 billion").
         """
-        reach = self.past_aside(money.end)  # "66 billion euro ($86.2 billion) in 2011"
+        # "66 billion euro ($86.2 billion) in 2011", "500 mln dlrs worth of goods … in March"
+        reach = self.past_worth(self.past_aside(money.end))
         after = [
             c
             for c in self.clause.mentions

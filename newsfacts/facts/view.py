@@ -52,3 +52,12 @@ class ClauseView:
         """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a
         breakdown ('industrial supplies ($2.0 billion)'), never a figure of its own."""
         return word_before(self.words, money.start) == "("
+
+    def past_worth(self, index: int) -> int:
+        """The token after 'worth of <noun>' that starts at ``index`` ('500 mln dlrs worth of
+        goods to the United States'), or ``index`` where it does not."""
+        ahead = range(index, min(len(self.words), index + 8))
+        found = [i for i in ahead if not self.words[i].isspace()]
+        if len(found) < 3 or [self.words[i] for i in found[:2]] != ["worth", "of"]:
+            return index
+        return found[2] + 1

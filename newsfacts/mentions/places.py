@@ -23,7 +23,14 @@ def place_table() -> dict[str, str]:
             if name and "," not in name and name.lower() not in ignored:
                 table[name.lower()] = country.alpha_3
     table.update(data["aliases"])
+    table.update({name: region_code() for name in data["regions"]})
     return table
+
+
+@cache
+def region_code() -> str:
+    """The code of groups of economies that are no reporter or partner ('Latin America')."""
+    return str(load_json("places.json")["region_code"])
 
 
 def resolve_place(text: str) -> str | None:

@@ -54,6 +54,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("5 billion dlrs", FACT), ("300 mln dlrs", "drop.organisation")]),
     ("The trade deficit narrowed to 1.2 billion dlrs in March.",
      [("1.2 billion dlrs", "drop.no-reporter")]),
+    ("Latin America's trade surplus narrowed to 15 billion dlrs in 1986.",
+     [("15 billion dlrs", "drop.region")]),
     ("JAPAN SURPLUS 5.2 BILLION DLRS\n\nJapan's trade surplus widened to 5.2 billion dlrs "
      "in March.",
      [("5.2 BILLION DLRS", "drop.duplicate"), ("5.2 billion dlrs", FACT)]),

@@ -50,6 +50,13 @@ NOT_TRADE: list[tuple[str, str]] = [
     # a bare number that goes on from a volume
     ("Indonesia's coffee exports fell to 4.8 mln bags in 1986/87, down from 5.0 mln.",
      "1987-03-02"),
+    # one product's trade, a group of economies, a projection
+    ("Canada's trade surplus rose. Canada exported two billion Canadian dlrs worth of steel "
+     "in 1986.", "1987-03-02"),
+    ("Latin American countries' exports fell last year by 16 pct to 80 billion dlrs.",
+     "1987-03-02"),
+    ("Argentina's trade was weak. It is projecting a current account deficit of 2.2 billion "
+     "dlrs for 1987.", "1987-03-02"),
     # an issuer's name
     ("Export Development Corp is issuing a 15 billion yen eurobond due August 28, 1992.",
      "1987-03-02"),
@@ -153,6 +160,8 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      ("trade_balance", "USA", "WLD", "1986", Decimal("-103e9"))),
     ("China's exports in the last month of 2005 gained 18.2 percent to 75.41 billion dollars.",
      "2006-01-11", ("exports", "CHN", "WLD", "2005-12", Decimal("75.41e9"))),
+    ("Japan's trade surplus rose. Japan exported 500 mln dlrs worth of goods to the United "
+     "States in March.", "1987-04-10", ("exports", "JPN", "USA", "1987-03", Decimal("500e6"))),
     # the owner between the figure and its phrase; 'racked up' is no change
     ("Europe faces the 170 billion dlr U.S. trade deficit of 1986.", "1987-06-15",
      ("trade_balance", "USA", "WLD", "1986", Decimal("-170e9"))),

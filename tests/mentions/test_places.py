@@ -24,6 +24,7 @@ CASES: list[tuple[str, str | None]] = [
     ("the Belgo-Luxembourg Economic Union", "BEL"),
     ("BLEU", "BEL"),
     ("Luxembourg", "LUX"),
+    ("Latin American", "XRG"),  # a group of economies: no reporter, no partner
     ("Atlantis", None),
 ]
 
