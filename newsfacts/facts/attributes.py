@@ -209,6 +209,15 @@ class AttributeRules(ClauseView):
             return lag >= 1
         return lag >= RULES.reported_lag
 
+    def favoured_place(self, money: Cue) -> str | None:
+        """'in Japan's favour' right after a balance figure: the place whose surplus it is."""
+        for place in self.clause.of("place"):
+            gap = [w for w in self.words[money.end : place.start] if not w.isspace()]
+            after = [w for w in self.words[place.end : place.end + 4] if not w.isspace()][:2]
+            if gap == ["in"] and after and after[-1] in RULES.words["favour_words"]:
+                return str(place.value)
+        return None
+
     def own_currency_twin(self, money: Cue, draft: Draft) -> Cue | None:
         """The same figure in the reporter's own currency, in parentheses right after a U.S.
         dollar amount: '$2.9 billion (1.61 billion pounds)' is a British fact in pounds

@@ -102,6 +102,7 @@ class WordLists(_Section):
     level_after_verb: WordList
     cumulative_words: WordList
     possessive_marks: WordList
+    favour_words: WordList
     clause_breaks: WordList
     lead_period_not_own: WordList
     negations: WordList

@@ -162,6 +162,9 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      "2006-01-11", ("exports", "CHN", "WLD", "2005-12", Decimal("75.41e9"))),
     ("Japan's trade surplus rose. Japan exported 500 mln dlrs worth of goods to the United "
      "States in March.", "1987-04-10", ("exports", "JPN", "USA", "1987-03", Decimal("500e6"))),
+    ("The U.S. trade imbalance with Japan, which last year amounted to 51.48 billion dlrs in "
+     "Japan's favour, is a problem.", "1987-03-02",
+     ("trade_balance", "JPN", "USA", "1986", Decimal("51.48e9"))),
     # the owner between the figure and its phrase; 'racked up' is no change
     ("Europe faces the 170 billion dlr U.S. trade deficit of 1986.", "1987-06-15",
      ("trade_balance", "USA", "WLD", "1986", Decimal("-170e9"))),
