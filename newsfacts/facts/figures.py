@@ -107,7 +107,9 @@ class FigureRules(ClauseView):
         indicator = phrase.indicator
         if indicator not in ("exports", "imports", "trade_balance"):
             return False
-        if money is not None and self.is_worth_of_product(money):
+        if money is not None and (self.is_worth_of_product(money) or self.values_a_volume(
+            phrase, money
+        )):
             return True
         # a balance names its sector from a list; for exports and imports any content word
         # names a product ("coffee exports")
@@ -127,6 +129,14 @@ class FigureRules(ClauseView):
         # a balance named after its figure: the subject is the 'trade' word before the figure
         trade = [i for i in range(self.clause.start, money.start) if self.words[i] == "trade"]
         return bool(trade) and self.has_sector_before(trade[0], sector)
+
+    def values_a_volume(self, phrase: IndicatorPhrase, money: Cue) -> bool:
+        """'imported 546 mln gallons of orange juice worth 622 mln dlrs': the amount values a
+        volume of one product, not the economy's trade."""
+        return any(
+            min(phrase.end, money.start) <= q.start < money.start
+            for q in self.clause.of("quantity")
+        )
 
     def is_worth_of_product(self, money: Cue) -> bool:
         """'exported two billion Canadian dlrs worth of steel': one product's trade ('worth of

@@ -57,6 +57,11 @@ NOT_TRADE: list[tuple[str, str]] = [
      "1987-03-02"),
     ("Argentina's trade was weak. It is projecting a current account deficit of 2.2 billion "
      "dlrs for 1987.", "1987-03-02"),
+    ("The U.S. trade deficit grew. The U.S. imported 546 mln gallons of orange juice worth "
+     "622 mln dlrs in 1986.", "1987-03-02"),
+    ("French trade improved. Turnover for the aerospace industry was 74 billion francs last "
+     "year, while the trade surplus for the industry was around 30 billion francs.",
+     "1987-03-02"),
     # an issuer's name
     ("Export Development Corp is issuing a 15 billion yen eurobond due August 28, 1992.",
      "1987-03-02"),
@@ -165,6 +170,9 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
     ("The U.S. trade imbalance with Japan, which last year amounted to 51.48 billion dlrs in "
      "Japan's favour, is a problem.", "1987-03-02",
      ("trade_balance", "JPN", "USA", "1986", Decimal("51.48e9"))),
+    ("New Zealand's current account deficit will shrink from 2.40 billion N.Z. Dlrs in "
+     "1986/87, after 3.33 billion in 1985/86.", "1987-03-18",
+     ("current_account", "NZL", "WLD", "FY1986", Decimal("-3.33e9"))),
     # the owner between the figure and its phrase; 'racked up' is no change
     ("Europe faces the 170 billion dlr U.S. trade deficit of 1986.", "1987-06-15",
      ("trade_balance", "USA", "WLD", "1986", Decimal("-170e9"))),
