@@ -7,17 +7,28 @@ A missing package is a configuration problem, not a crash: ``require`` raises a 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from types import ModuleType
 
 from newsfacts.errors import ConfigError
 
 
 def require(module: str, extra: str, purpose: str) -> ModuleType:
-    """``module`` imported, or ConfigError saying which newsfacts extra provides it."""
+    """``module`` imported, or ConfigError saying which newsfacts extra provides it.
+
+    A package that is installed but fails to import (one of its own dependencies missing,
+    say) is reported as that, with the import error's message, not as a missing package.
+    """
+    top = module.split(".")[0]
     try:
         return importlib.import_module(module)
     except ImportError as exc:
+        if importlib.util.find_spec(top) is not None:
+            raise ConfigError(
+                f"{purpose} needs the optional package {top!r}: it is installed, but importing "
+                f"{module!r} failed: {exc}; reinstall with: pip install 'newsfacts[{extra}]'"
+            ) from exc
         raise ConfigError(
-            f"{purpose} needs the optional package {module.split('.')[0]!r}, which is not "
-            f"installed; install it with: pip install 'newsfacts[{extra}]'"
+            f"{purpose} needs the optional package {top!r}, which is not installed; install "
+            f"it with: pip install 'newsfacts[{extra}]'"
         ) from exc

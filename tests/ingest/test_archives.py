@@ -224,5 +224,16 @@ def test_damaged_warc_ends_with_an_error(tmp_path: Path) -> None:
 
 
 def test_missing_extra_names_it() -> None:
-    with pytest.raises(ConfigError, match=r"pip install 'newsfacts\[archives\]'"):
+    with pytest.raises(ConfigError, match=r"not installed.*pip install 'newsfacts\[archives\]'"):
         require("newsfacts_no_such_module", "archives", "reading WARC files")
+
+
+def test_a_broken_installed_package_says_what_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "newsfacts_broken_extra"
+    package.mkdir()
+    (package / "__init__.py").write_text("import newsfacts_missing_dependency\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ConfigError, match=r"installed, but importing.*missing_dependency"):
+        require("newsfacts_broken_extra", "archives", "reading HTML pages")
