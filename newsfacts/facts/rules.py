@@ -103,6 +103,9 @@ class WordLists(_Section):
     cumulative_words: WordList
     possessive_marks: WordList
     favour_words: WordList
+    enclosing_links: WordList
+    enclosing_spans: WordList
+    period_span_ends: WordList
     clause_breaks: WordList
     lead_period_not_own: WordList
     negations: WordList

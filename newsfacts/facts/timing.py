@@ -190,8 +190,28 @@ class PeriodRules(ClauseView):
             draft.period = shift_period(main.period, self.context.comparison_shift)
             draft.rule_ids.append(RULES.ids["period.default-previous"])
         elif main is None and self.context.period is not None:
-            draft.period = self.context.period
+            draft.period = self.enclosing(self.context.period)
             draft.rule_ids.append(RULES.ids["period.default-context"])
+
+    def enclosing(self, period: Period) -> Period:
+        """The story's period, or the quarter or year around it where the clause says 'for the
+        quarter', 'in the year' ('its surplus with the Americans for the quarter rose to …')."""
+        words = [w for w in self.words[self.clause.start : self.clause.end] if not w.isspace()]
+        spans = RULES.words["enclosing_spans"]
+        said = {
+            words[i + 2]
+            for i in range(len(words) - 2)
+            if words[i] in RULES.words["enclosing_links"] and words[i + 1] == "the"
+            and words[i + 2] in spans
+            and (i + 3 >= len(words) or words[i + 3] not in RULES.words["period_span_ends"])
+        }
+        year, month = (int(part) for part in period.end.split("-")[:2])
+        if "quarter" in said and period.granularity == "month":
+            first = (month - 1) // 3 * 3 + 1
+            return make_period((year, first), (year, first + 2), period.raw)
+        if "year" in said and period.granularity in ("month", "quarter", "months"):
+            return make_period((year, 1), (year, 12), period.raw)
+        return period
 
     def cumulative(self, period: Period | None, money: Cue) -> Period | None:
         """'The cumulative trade position in July showed a 1.85 billion dlr deficit, after

@@ -173,6 +173,23 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
     ("New Zealand's current account deficit will shrink from 2.40 billion N.Z. Dlrs in "
      "1986/87, after 3.33 billion in 1985/86.", "1987-03-18",
      ("current_account", "NZL", "WLD", "FY1986", Decimal("-3.33e9"))),
+    # flows and partners in other words
+    ("South Korea's trade surplus rose. Shipments to Japan totalled 1.18 billion dlrs in March, "
+     "purchases from Japan 2.60 billion.", "1987-04-21",
+     ("exports", "KOR", "JPN", "1987-03", Decimal("1.18e9"))),
+    ("South Korea's trade surplus rose. Shipments to Japan totalled 1.18 billion dlrs in March, "
+     "purchases from Japan 2.60 billion.", "1987-04-21",
+     ("imports", "KOR", "JPN", "1987-03", Decimal("2.6e9"))),
+    ("In April Belgium's excess of imports over exports was 9.8 billion francs.", "1987-07-10",
+     ("trade_balance", "BEL", "WLD", "1987-04", Decimal("-9.8e9"))),
+    ("France's trade deficit with the Germans widened to 41.3 billion francs in 1991.",
+     "1992-02-18", ("trade_balance", "FRA", "DEU", "1991", Decimal("-41.3e9"))),
+    ("Britain's trade deficit with the rest of the European Union narrowed to 2.3 billion "
+     "pounds in June.", "2008-08-12",
+     ("trade_balance", "GBR", "EUU", "2008-06", Decimal("-2.3e9"))),
+    ("South Korea's March trade surplus was 400 mln dlrs. Its overall trade surplus for the "
+     "quarter was 910 mln dlrs.", "1987-04-21",
+     ("trade_balance", "KOR", "WLD", "1987-Q1", Decimal("910e6"))),
     # the owner between the figure and its phrase; 'racked up' is no change
     ("Europe faces the 170 billion dlr U.S. trade deficit of 1986.", "1987-06-15",
      ("trade_balance", "USA", "WLD", "1986", Decimal("-170e9"))),
