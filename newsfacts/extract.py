@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import islice
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,6 +25,8 @@ from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.pipeline import build_pipeline
 from newsfacts.schema import Article, ErrorRecord, MoneyOutcome, TradeFact
 from newsfacts.settings import Settings
+
+_Result = TypeVar("_Result")
 
 
 def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None:
@@ -122,13 +125,8 @@ class Extractor:
         for article in articles:
             if isinstance(article, ErrorRecord):
                 yield article, article
-                continue
-            try:
-                outcomes = self.explain(article)
-            except Exception as exc:
-                yield article, _failure(article, exc)
             else:
-                yield article, outcomes
+                yield article, _attempt(self.explain, article)
 
     def extract_many(
         self, articles: Iterable[Article | ErrorRecord], batch_size: int | None = None
@@ -195,12 +193,16 @@ class Extractor:
         self, articles: Iterable[Article]
     ) -> Iterator[tuple[Article, list[TradeFact] | ErrorRecord]]:
         for article in articles:
-            try:
-                facts = self.extract(article)
-            except Exception as exc:
-                yield article, _failure(article, exc)
-            else:
-                yield article, facts
+            yield article, _attempt(self.extract, article)
+
+
+def _attempt(work: Callable[[Article], _Result], article: Article) -> _Result | ErrorRecord:
+    """``work(article)``, or the ErrorRecord of what it raised: one bad document is one
+    error record, never the end of a batch."""
+    try:
+        return work(article)
+    except Exception as exc:
+        return _failure(article, exc)
 
 
 def _failure(article: Article, exc: Exception) -> ErrorRecord:

@@ -19,7 +19,7 @@ from newsfacts.cli.extract import OutputFormat, extract_paths
 from newsfacts.extract import Extractor
 from newsfacts.outputs import read_facts, write_jsonl
 from newsfacts.pipeline import COMPONENTS
-from newsfacts.schema import GOLD_FIELDS, ErrorRecord, TradeFact
+from newsfacts.schema import GOLD_FIELDS, ErrorRecord, Record, TradeFact
 from tests.conftest import SEED_PUBLISHED, SEED_TEXT
 
 runner = CliRunner()
@@ -29,13 +29,18 @@ def run(*args: str | Path) -> Result:
     return runner.invoke(app, [str(arg) for arg in args], env={"COLUMNS": "200"})
 
 
-def facts_of(output: str) -> list[TradeFact | ErrorRecord]:
-    records: list[TradeFact | ErrorRecord] = []
+def records_of(output: str, model: type[Record]) -> list[Record | ErrorRecord]:
+    """JSON lines of the CLI as records: ErrorRecords where a line has an error code."""
+    records: list[Record | ErrorRecord] = []
     for line in output.splitlines():
         data = json.loads(line)
-        model = ErrorRecord if "error_code" in data else TradeFact
-        records.append(model.model_validate(data))
+        records.append(ErrorRecord.model_validate(data) if "error_code" in data
+                       else model.model_validate(data))
     return records
+
+
+def facts_of(output: str) -> list[Record | ErrorRecord]:
+    return records_of(output, TradeFact)
 
 
 def seed_article(folder: Path, name: str = "seed", published: str | None = SEED_PUBLISHED

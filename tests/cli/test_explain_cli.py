@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.schema import ErrorRecord, MoneyOutcome
-from tests.cli.test_cli import assert_clean_failure, run, seed_article
+from newsfacts.schema import ErrorRecord, MoneyOutcome, Record
+from tests.cli.test_cli import assert_clean_failure, records_of, run, seed_article
 from tests.conftest import SEED_PUBLISHED
 
 # the seed sentence, a change amount dropped, and brackets that rich must not read as markup
@@ -22,13 +22,8 @@ def explained_article(folder: Path, text: str = TEXT) -> Path:
     return path
 
 
-def records_of(output: str) -> list[MoneyOutcome | ErrorRecord]:
-    records: list[MoneyOutcome | ErrorRecord] = []
-    for line in output.splitlines():
-        data = json.loads(line)
-        model = ErrorRecord if "error_code" in data else MoneyOutcome
-        records.append(model.model_validate(data))
-    return records
+def outcomes_of(output: str) -> list[Record | ErrorRecord]:
+    return records_of(output, MoneyOutcome)
 
 
 def test_explain_table(tmp_path: Path) -> None:
@@ -55,7 +50,7 @@ def test_explain_table_prints_brackets_as_written(tmp_path: Path) -> None:
 def test_explain_json(tmp_path: Path) -> None:
     result = run("explain", explained_article(tmp_path), "--json")
     assert result.exit_code == 0, result.output
-    fact, change = records_of(result.stdout)
+    fact, change = outcomes_of(result.stdout)
     assert isinstance(fact, MoneyOutcome) and isinstance(change, MoneyOutcome)
     assert (fact.doc_id, fact.outcome, fact.fact_index) == ("seed", "fact", 0)
     assert fact.fact is not None and fact.fact.period == "1994-03"
@@ -68,7 +63,7 @@ def test_explain_published_option_dates_text_files(tmp_path: Path) -> None:
     path = seed_article(tmp_path, published=None)
     undated = run("explain", path, "--json")
     dated = run("explain", path, "--json", "--published", SEED_PUBLISHED)
-    [before], [after] = records_of(undated.stdout), records_of(dated.stdout)
+    [before], [after] = outcomes_of(undated.stdout), outcomes_of(dated.stdout)
     assert isinstance(before, MoneyOutcome) and isinstance(after, MoneyOutcome)
     assert before.fact is not None and before.fact.period is None
     assert after.fact is not None and after.fact.period == "1994-03"
@@ -84,7 +79,7 @@ def test_explain_bad_document_is_an_error_line_and_the_run_goes_on(tmp_path: Pat
     assert "documents 2 · money mentions 2 · facts 1 · dropped 1 · errors 1" in table.stderr
     lines = run("explain", bad, good, "--json")
     assert lines.exit_code == 0, lines.output
-    error, *outcomes = records_of(lines.stdout)
+    error, *outcomes = outcomes_of(lines.stdout)
     assert isinstance(error, ErrorRecord) and error.error_code == "E102"
     assert [type(o).__name__ for o in outcomes] == ["MoneyOutcome", "MoneyOutcome"]
 
