@@ -62,6 +62,11 @@ NOT_TRADE: list[tuple[str, str]] = [
     ("French trade improved. Turnover for the aerospace industry was 74 billion francs last "
      "year, while the trade surplus for the industry was around 30 billion francs.",
      "1987-03-02"),
+    # a debt near an exports word, a volume written with its size
+    ("Latin trade is weak. Exports provide the indebted world, which owes western creditors "
+     "some 900 billion dlrs, with its foreign exchange.", "1987-03-02"),
+    ("Mexico's coffee trade fell. The country exports about 3.3 mln 60-kilo bags a year.",
+     "1987-03-02"),
     # an issuer's name
     ("Export Development Corp is issuing a 15 billion yen eurobond due August 28, 1992.",
      "1987-03-02"),
