@@ -173,7 +173,8 @@ class FigureRules(ClauseView):
 
     def has_organisation_subject(self, end: int) -> bool:
         """A company's or bank's figure: 'the group's balance sheet total rose to …', a
-        ticker ('<TOYO.T>') before ``end`` in the clause, with no speaker or place after
+        ticker ('<TOYO.T>') or an unknown name's possessive ('Toyota's') before ``end`` in the
+        clause, with no speaker or place after
         it ('USX Corp chairman … called for a correction in the U.S. trade deficit'). The
         central bank, the World Bank … report trade and do not count."""
         organisations = RULES.words["organisation_words"]
@@ -189,8 +190,17 @@ class FigureRules(ClauseView):
                 owner = False  # a speaker ('USX Corp chairman'), or a place that owns
             elif word.startswith("<") or (word in organisations and previous not in not_after):
                 owner = True
+            elif word in RULES.words["possessive_marks"] and self.is_unknown_name(index - 1):
+                owner = True  # "Toyota's exports to the U.S. rose to 1.01 mln"
             previous = word
         return owner
+
+    def is_unknown_name(self, index: int) -> bool:
+        """A capitalised word that no mention knows (not a place, month or institution): in
+        'Toyota's exports' the owner is a firm, not an economy."""
+        if index < 0 or not self.doc[index].is_title or self.doc[index].is_sent_start:
+            return False
+        return not any(c.start <= index < c.end for c in self.clause.mentions)
 
     def sentence_end(self, index: int) -> int:
         return int(self.doc[index].sent.end) if self.doc.has_annotation("SENT_START") else len(

@@ -36,6 +36,8 @@ NOT_TRADE: list[tuple[str, str]] = [
      "1987-04-20"),
     ("<TOYO.T> said exports rose to 1.9 billion dlrs in 1986, part of Japan's trade.",
      "1987-03-02"),
+    ("Japan's car trade rose. Toyota's exports to the U.S. rose to 1.01 mln dlrs in 1986.",
+     "1987-03-02"),
     # a budget, and a balance after the budget is named
     ("Malaysia's trade balance improved. The finance minister presented a budget for 1987 "
      "which foresees a deficit of 9.4 billion ringgit.", "1987-03-02"),
@@ -90,6 +92,15 @@ def test_a_bare_balance_with_a_partner_is_the_trade_balance(extractor: Extractor
         extractor, "Japan's surplus with the United States rose to 5.2 billion dlrs in "
         "February.", "1987-04-01")
     assert keys(facts) == {("trade_balance", "JPN", "USA", "1987-02", Decimal("5.2e9"))}
+
+
+def test_an_office_is_no_owner(extractor: Extractor) -> None:
+    text = (
+        "The director of the Banco do Brasil's foreign trade department said Brazil's exports "
+        "totalled 1.53 billion dlrs in February."
+    )
+    assert keys(actual_facts(extractor, text, "1987-03-16")) == {
+        ("exports", "BRA", "WLD", "1987-02", Decimal("1.53e9"))}
 
 
 def test_a_central_bank_speaker_is_no_organisation(extractor: Extractor) -> None:
