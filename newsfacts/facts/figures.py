@@ -198,7 +198,7 @@ class FigureRules(ClauseView):
     def is_unknown_name(self, index: int) -> bool:
         """A capitalised word that no mention knows (not a place, month or institution): in
         'Toyota's exports' the owner is a firm, not an economy."""
-        if index < 0 or not self.doc[index].is_title or self.doc[index].is_sent_start:
+        if index < 0 or not self.doc[index].is_title or self.doc[index].is_stop:
             return False
         return not any(c.start <= index < c.end for c in self.clause.mentions)
 
