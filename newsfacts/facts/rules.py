@@ -102,6 +102,7 @@ class WordLists(_Section):
     level_after_verb: WordList
     cumulative_words: WordList
     possessive_marks: WordList
+    superlatives: WordList
     favour_words: WordList
     enclosing_links: WordList
     enclosing_spans: WordList

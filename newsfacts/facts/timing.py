@@ -32,8 +32,10 @@ class PeriodRules(ClauseView):
             for c in self.clause.mentions
             if (
                 c.kind == "period"
-                or (c.kind == "period_shift" and c.value.unit != "year_to_date")
-                or (c.kind == "period_shift" and self.is_year_to_date(c))
+                or (
+                    c.kind == "period_shift"
+                    and (c.value.unit != "year_to_date" or self.is_year_to_date(c))
+                )
             )
             and money.end <= c.start < stop
             and c.start - reach <= RULES.period_after_window
@@ -96,7 +98,7 @@ class PeriodRules(ClauseView):
         if cue.value.unit != "year_to_date":
             return False
         before = [w for w in self.words[max(0, cue.start - 3) : cue.start] if not w.isspace()]
-        return not any(w.endswith("est") or w in ("best", "worst") for w in before)
+        return not any(w.endswith("est") or w in RULES.words["superlatives"] for w in before)
 
     def ends_earlier_item(self, cue: Cue, money: Cue) -> bool:
         """'a $43-billion deficit for the fourth quarter and a $171.2-billion shortfall for
