@@ -271,13 +271,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         if excess is not None:
             draft.sign = excess.sign
             draft.rule_ids.append(RULES.ids["balance.excess"])
-        favoured = self.favoured_place(money) if draft.indicator != "exports" else None
-        if favoured is not None and draft.indicator != "imports":
-            # "51.48 billion dlrs in Japan's favour": Japan's surplus with the other side
-            other = draft.reporter if draft.reporter != favoured else draft.partner
-            draft.reporter, draft.sign = favoured, 1
-            draft.partner = other if other not in (None, favoured) else draft.partner
-            draft.rule_ids.append(RULES.ids["balance.favour"])
+        self.apply_favour(draft, money)
         if main is not None:
             self.link_comparison(draft, main)
         else:

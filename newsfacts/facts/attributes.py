@@ -209,14 +209,22 @@ class AttributeRules(ClauseView):
             return lag >= 1
         return lag >= RULES.reported_lag
 
-    def favoured_place(self, money: Cue) -> str | None:
-        """'in Japan's favour' right after a balance figure: the place whose surplus it is."""
+    def apply_favour(self, draft: Draft, money: Cue) -> None:
+        """'51.48 billion dlrs in Japan's favour': Japan's surplus, with the other side as
+        partner."""
+        if draft.indicator not in ("trade_balance", "current_account"):
+            return
         for place in self.clause.of("place"):
             gap = [w for w in self.words[money.end : place.start] if not w.isspace()]
             after = [w for w in self.words[place.end : place.end + 4] if not w.isspace()][:2]
             if gap == ["in"] and after and after[-1] in RULES.words["favour_words"]:
-                return str(place.value)
-        return None
+                favoured = str(place.value)
+                other = draft.reporter if draft.reporter != favoured else draft.partner
+                draft.reporter, draft.sign = favoured, 1
+                if other not in (None, favoured):
+                    draft.partner = other
+                draft.rule_ids.append(RULES.ids["balance.favour"])
+                return
 
     def own_currency_twin(self, money: Cue, draft: Draft) -> Cue | None:
         """The same figure in the reporter's own currency, in parentheses right after a U.S.
