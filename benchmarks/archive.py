@@ -204,18 +204,14 @@ def run_score(args: argparse.Namespace) -> None:
     for name in (*JUDGEMENTS, "(unjudged)"):
         if judgements[name]:
             print(f"  {name:15} {judgements[name]:>4}")
-    reasons = Counter(r.get("reason") or "(none)" for r in rows
-                      if r.get("judgement") == "not_trade")
-    if reasons:
-        print("not_trade by reason")
-        for name, count in reasons.most_common():
-            print(f"  {name:15} {count:>4}")
-    wrong = Counter(r.get("reason") or "(none)" for r in rows
-                    if r.get("judgement") == "wrong_key")
-    if wrong:
-        print("wrong_key by reason (free text)")
-        for name, count in wrong.most_common():
-            print(f"  {name:15} {count:>4}")
+    for judgement, title in (("not_trade", "not_trade by reason"),
+                             ("wrong_key", "wrong_key by reason (free text)")):
+        reasons = Counter(r.get("reason") or "(none)" for r in rows
+                          if r.get("judgement") == judgement)
+        if reasons:
+            print(title)
+            for name, count in reasons.most_common():
+                print(f"  {name:15} {count:>4}")
     print("precision by TOPICS of the story")
     for group in TOPIC_GROUPS:
         part = [r for r in rows if _topic_group(r.get("topics", [])) == group]
