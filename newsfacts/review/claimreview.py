@@ -299,7 +299,7 @@ def write_claimreviews(reviews: Iterable[Mapping[str, Any]], target: Target,
         if not jsonl:
             handle.write("[")
         for review in reviews:
-            text = json.dumps(review, ensure_ascii=False, indent=None if jsonl else 2)
+            text = dumps_for_script(review, indent=None if jsonl else 2)
             if jsonl:
                 handle.write(text + "\n")
             else:
@@ -308,6 +308,22 @@ def write_claimreviews(reviews: Iterable[Mapping[str, Any]], target: Target,
         if not jsonl:
             handle.write("\n]\n" if count else "]\n")
     return count
+
+
+# Characters that can end or change a <script> element (or a JavaScript string) when JSON is
+# embedded in HTML; JSON syntax itself never uses them, so they occur only inside strings,
+# where their \u escapes are the same text to every JSON reader.
+_SCRIPT_UNSAFE: dict[str, str] = {
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+}
+_SCRIPT_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def dumps_for_script(value: Any, indent: int | None = None) -> str:
+    """JSON for a ``<script type="application/ld+json">``: '</script>' or '<!--' from an
+    article's text, title or an author's name cannot close or comment out the element."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _SCRIPT_UNSAFE_RE.sub(lambda match: _SCRIPT_UNSAFE[match.group(0)], text)
 
 
 def _indent(text: str) -> str:

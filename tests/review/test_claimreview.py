@@ -386,6 +386,23 @@ def test_write_array_and_jsonl() -> None:
     assert json.loads(empty.getvalue()) == []
 
 
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_text_from_articles_cannot_leave_the_script_element(jsonl: bool) -> None:
+    hostile = "</script><script>alert(1)</script><!-- & \u2028"
+    settings = ReviewSettings(author_name=f"Desk {hostile}")
+    review = assemble_claimreview(article(title=f"Title {hostile}"), seed_fact(
+        sentence=f"{SEED_TEXT.splitlines()[0]} {hostile}"), VERDICTS["confirmed"], settings,
+        REVIEWED_ON)
+    assert review is not None
+    out = io.StringIO()
+    write_claimreviews([review], out, jsonl=jsonl)
+    written = out.getvalue()
+    for unsafe in ("</", "<!--", "<script", "&", "\u2028"):
+        assert unsafe not in written
+    parsed = [json.loads(line) for line in written.splitlines()] if jsonl else json.loads(written)
+    assert parsed == [review]  # the same data for every JSON reader
+
+
 # --------------------------------------------------------------------------- schema.org
 
 
