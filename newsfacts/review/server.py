@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import parse_qs
 
 from newsfacts.errors import NewsfactsError
@@ -32,6 +34,16 @@ MAX_UPLOAD_BYTES = 2_000_000
 TEXT_TYPES: tuple[str, ...] = (".txt", ".text", ".md")
 HTML_TYPES: tuple[str, ...] = (".html", ".htm")
 _DRAIN_LIMIT = 64 * MAX_UPLOAD_BYTES  # beyond this a refused body is not read at all
+REQUEST_TIMEOUT = 10.0  # seconds a connection may stay silent before it is closed
+LISTEN_BACKLOG = 64  # connections waiting while one request is served
+LOOPBACK_NAMES: frozenset[str] = frozenset({"127.0.0.1", "localhost", "[::1]"})
+SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
+    ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+     "img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+)
 
 
 class InputProblem(Exception):
@@ -61,6 +73,7 @@ class ServeOptions:
     reference_name: str | None = None
     version: str = ""
     log: Callable[[str], None] | None = field(default=None, repr=False)
+    request_timeout: float = REQUEST_TIMEOUT
 
     def runner(self) -> Extractor:
         if self.extractor is None:
@@ -68,20 +81,42 @@ class ServeOptions:
         return self.extractor
 
 
+class PageServer(HTTPServer):
+    """One request at a time, with room for clients to wait, and a client's broken connection
+    logged as one line instead of a traceback on stderr."""
+
+    request_queue_size = LISTEN_BACKLOG
+    serve_options: ServeOptions
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        problem = sys.exc_info()[1]
+        if self.serve_options.log is not None:
+            self.serve_options.log(f"{client_address[0]}: connection dropped ({problem!r})")
+
+
 def make_server(options: ServeOptions, host: str = LOOPBACK, port: int = 0) -> HTTPServer:
     """An ``HTTPServer`` (not yet serving); port 0 picks a free port (``server_port``)."""
 
     class Handler(PageHandler):
         serve_options = options
+        timeout = options.request_timeout  # an idle or slow client does not stall the others
 
-    return HTTPServer((host, port), Handler)
+    server = PageServer((host, port), Handler)
+    server.serve_options = options
+    return server
 
 
 class PageHandler(BaseHTTPRequestHandler):
     serve_options: ServeOptions
     server_version = "newsfacts"
 
-    def do_GET(self) -> None:
+    def do_HEAD(self) -> None:
+        self.do_GET(head=True)
+
+    def do_GET(self, head: bool = False) -> None:
+        self.head_only = head
+        if not self.host_allowed():
+            return
         if self.path.split("?", 1)[0] in ("/", "/index.html"):
             self._send(HTTPStatus.OK, form_page(Submission(), self.serve_options))
         else:
@@ -90,6 +125,8 @@ class PageHandler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         options = self.serve_options
+        if not self.host_allowed():
+            return
         if self.path.split("?", 1)[0] not in ("/", "/index.html"):
             self._send(HTTPStatus.NOT_FOUND, form_page(
                 Submission(), options, message=f"No page at {self.path}."))
@@ -113,15 +150,40 @@ class PageHandler(BaseHTTPRequestHandler):
         if self.serve_options.log is not None:
             self.serve_options.log(format % args)
 
+    def host_allowed(self) -> bool:
+        """On a loopback address only a loopback Host is served: a page of another site that
+        resolves its own name to 127.0.0.1 (DNS rebinding) gets 421 and nothing else."""
+        address = self.server.server_address
+        if not isinstance(address, tuple) or address[0] not in ("127.0.0.1", "::1"):
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name in LOOPBACK_NAMES:
+            return True
+        message = f"This page answers on {LOOPBACK} only, not as {host or 'no host'}."
+        self._send(HTTPStatus.MISDIRECTED_REQUEST,
+                   page("newsfacts", f'<p class="nf-message">{escape(message)}</p>'))
+        return False
+
     def _read_submission(self) -> Submission:
-        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.headers.get("Content-Length")
+        if raw is None:
+            raise InputProblem("The form came without a Content-Length.",
+                               HTTPStatus.LENGTH_REQUIRED)
+        if not raw.strip().isdigit():
+            self.close_connection = True  # where its body ends is unknown
+            raise InputProblem(f"Content-Length {raw!r} is not a length.")
+        length = int(raw)
         limit = self.serve_options.max_upload_bytes
         if length > limit:
             self._drain(length)
             raise InputProblem(f"The upload is {length / 1e6:.1f} MB; the limit is "
                                f"{limit / 1e6:.1f} MB. Split the text into articles.",
                                HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
-        body = self.rfile.read(length)
+        body = self.rfile.read(length)  # a client that sends less times out (timeout)
+        if len(body) < length:
+            self.close_connection = True
+            raise InputProblem(f"The form ended after {len(body)} of {length} bytes.")
         return parse_form(self.headers.get("Content-Type", ""), body)
 
     def _drain(self, length: int) -> None:
@@ -141,10 +203,11 @@ class PageHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Content-Security-Policy", "default-src 'none'; style-src "
-                         "'unsafe-inline'; img-src data:; form-action 'self'")
+        for name, value in SECURITY_HEADERS:
+            self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(data)
+        if not getattr(self, "head_only", False):
+            self.wfile.write(data)
 
 
 def parse_form(content_type: str, body: bytes) -> Submission:
@@ -161,7 +224,12 @@ def parse_form(content_type: str, body: bytes) -> Submission:
         raise InputProblem(f"Send the form as multipart/form-data (got {content_type or 'none'}).",
                            HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
+        b"Content-Type: " + content_type.encode("latin-1", errors="replace") + b"\r\n\r\n"
+        + body)
+    if not message.is_multipart() or message.defects:
+        raise InputProblem("The form could not be read: its multipart body is malformed "
+                           "(no boundary, or parts that do not end). Send it again from the "
+                           "page.")
     values: dict[str, str] = {}
     file_name, file_bytes = "", b""
     for part in message.iter_parts():

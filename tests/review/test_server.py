@@ -3,12 +3,15 @@ bad input, and the server going on after each."""
 
 from __future__ import annotations
 
+import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from http.server import HTTPServer
 
 import pytest
@@ -124,3 +127,108 @@ def test_an_html_page_with_no_text_gets_a_message(server: HTTPServer) -> None:
     pytest.importorskip("trafilatura")
     status, html = post(server, *multipart({}, ("empty.html", b"<html><body></body></html>")))
     assert status == 422 and 'role="alert"' in html and "no main text" in html
+
+
+# ---------------------------------------------------------------- hostile clients (issue 14)
+
+
+@pytest.fixture(scope="module")
+def strict_server(extractor: Extractor) -> Iterator[HTTPServer]:
+    """A server with a short timeout, so that a silent client is closed within the test."""
+    lines: list[str] = []
+    options = ServeOptions(extractor=extractor, max_upload_bytes=50_000, request_timeout=1.0,
+                           log=lines.append)
+    running = make_server(options, port=0)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()
+
+
+def raw_request(server: HTTPServer, data: bytes, wait: float = 10.0) -> bytes:
+    """Send bytes as they are and read the answer until the server closes the connection."""
+    with socket.create_connection(("127.0.0.1", server.server_port), timeout=wait) as client:
+        client.sendall(data)
+        client.shutdown(socket.SHUT_WR)
+        chunks = []
+        while chunk := client.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1])
+
+
+def test_an_idle_connection_does_not_stall_other_clients(strict_server: HTTPServer) -> None:
+    idle = socket.create_connection(("127.0.0.1", strict_server.server_port))
+    try:
+        idle.sendall(b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nshort")
+        started = time.monotonic()
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{strict_server.server_port}/", timeout=30
+        ) as response:
+            assert response.status == 200
+        assert time.monotonic() - started < 10  # served once the silent one timed out
+    finally:
+        idle.close()
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "1e3", ""])
+def test_a_content_length_that_is_no_length_gets_400(strict_server: HTTPServer,
+                                                      length: str) -> None:
+    answer = raw_request(strict_server, b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         + f"Content-Length: {length}\r\n".encode()
+                         + b"Content-Type: application/x-www-form-urlencoded\r\n\r\ntext=x")
+    assert status_of(answer) == 400
+    assert b"is not a length" in answer
+
+
+def test_a_missing_length_gets_411(strict_server: HTTPServer) -> None:
+    answer = raw_request(strict_server, b"POST / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+    assert status_of(answer) == 411
+
+
+def test_a_short_body_gets_an_answer_and_the_server_goes_on(strict_server: HTTPServer) -> None:
+    answer = raw_request(strict_server, b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         b"Content-Type: application/x-www-form-urlencoded\r\n"
+                         b"Content-Length: 500\r\n\r\ntext=only part")
+    assert status_of(answer) == 400 and b"ended after" in answer
+    with urllib.request.urlopen(f"http://127.0.0.1:{strict_server.server_port}/") as response:
+        assert response.status == 200
+
+
+def test_another_host_name_gets_421(strict_server: HTTPServer) -> None:
+    answer = raw_request(strict_server, b"GET / HTTP/1.1\r\nHost: evil.example:8765\r\n\r\n")
+    assert status_of(answer) == 421
+    assert b"<textarea" not in answer
+    for host in (b"localhost:1", b"127.0.0.1", b"[::1]:8765"):
+        answer = raw_request(strict_server, b"GET / HTTP/1.1\r\nHost: " + host + b"\r\n\r\n")
+        assert status_of(answer) == 200
+
+
+def test_head_and_security_headers(strict_server: HTTPServer) -> None:
+    request = urllib.request.Request(f"http://127.0.0.1:{strict_server.server_port}/",
+                                     method="HEAD")
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 200 and response.read() == b""
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+        assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_malformed_multipart_body_says_so(strict_server: HTTPServer) -> None:
+    status, html = post(strict_server, b"--x\r\nContent-Disposition: form-data; name=\"text\""
+                        b"\r\n\r\nno end", "multipart/form-data; boundary=x")
+    assert status == 400 and "multipart body is malformed" in html
+    status, html = post(strict_server, b"text", "multipart/form-data")
+    assert status == 400 and "multipart body is malformed" in html
+
+
+def test_parallel_posts_all_get_answers(strict_server: HTTPServer) -> None:
+    body, content_type = multipart({"text": SEED_TEXT, "published": SEED_PUBLISHED})
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        statuses = list(pool.map(lambda _: post(strict_server, body, content_type)[0],
+                                 range(20)))
+    assert statuses == [200] * 20
