@@ -1,7 +1,8 @@
 """A small local web page: paste an article (or upload a file) and see its report.
 
-Standard library only (``http.server``): one request at a time, which suits one person at
-one machine and keeps the DuckDB store and the spaCy pipeline on one thread. The server binds
+Standard library only (``http.server``): each connection is read on a thread of its own,
+so that a slow or silent client stalls nobody, and the checking itself (the DuckDB store, the
+spaCy pipeline) runs one request at a time under a lock. The server binds
 to 127.0.0.1 unless told otherwise. Bad input (no text, an upload over the size limit, a file
 type it cannot read, text that is not UTF-8, a malformed date) gets a message on the page
 and an HTTP error status; the server goes on.
@@ -12,11 +13,12 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import parse_qs
@@ -74,6 +76,7 @@ class ServeOptions:
     version: str = ""
     log: Callable[[str], None] | None = field(default=None, repr=False)
     request_timeout: float = REQUEST_TIMEOUT
+    checking: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def runner(self) -> Extractor:
         if self.extractor is None:
@@ -81,11 +84,12 @@ class ServeOptions:
         return self.extractor
 
 
-class PageServer(HTTPServer):
-    """One request at a time, with room for clients to wait, and a client's broken connection
-    logged as one line instead of a traceback on stderr."""
+class PageServer(ThreadingHTTPServer):
+    """A thread per connection (checks still run one at a time), room for clients to wait,
+    and a client's broken connection logged as one line instead of a traceback on stderr."""
 
     request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
     serve_options: ServeOptions
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -135,10 +139,11 @@ class PageHandler(BaseHTTPRequestHandler):
         try:
             submission = self._read_submission()
             article = to_article(submission)
-            result = next(check_articles([article], options.store, options.runner()))
-            meta = ReportMeta(title="Report", reference=options.reference_name,
-                              version=options.version)
-            body = report_body([result], options.store, meta, heading=False)
+            with options.checking:  # one check at a time: the store and the pipeline
+                result = next(check_articles([article], options.store, options.runner()))
+                meta = ReportMeta(title="Report", reference=options.reference_name,
+                                  version=options.version)
+                body = report_body([result], options.store, meta, heading=False)
             self._send(HTTPStatus.OK, form_page(submission, options, report=body))
         except InputProblem as problem:
             self._send(problem.status, form_page(submission, options, message=str(problem)))
