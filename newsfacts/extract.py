@@ -17,10 +17,12 @@ from newsfacts.errors import (
     DateError,
     DocumentTooLargeError,
     ExtractionError,
+    InputError,
     NewsfactsError,
 )
 from newsfacts.facts.component import FactAssembler
 from newsfacts.facts.explain import explain_doc
+from newsfacts.ingest.readers import require_unicode
 from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.pipeline import build_pipeline
 from newsfacts.schema import Article, ErrorRecord, MoneyOutcome, TradeFact
@@ -225,9 +227,11 @@ def extract(
     doc_id: str = "doc",
     extractor: Extractor | None = None,
 ) -> list[TradeFact]:
-    """The trade facts of one text. ``published`` resolves "March", "last year" …"""
-    article = Article(id=doc_id, text=text, published=parse_published(published))
-    return (extractor or _default_extractor()).extract(article)
+    """The trade facts of one text. ``published`` resolves "March", "last year" …
+
+    A value that is no text, an empty ``doc_id`` or a lone surrogate raises InputError
+    (E100, E102) with what is wrong."""
+    return (extractor or _default_extractor()).extract(_as_article(text, published, doc_id))
 
 
 def explain(
@@ -248,6 +252,12 @@ def _as_article(article: Article | str, published: str | dt.date | None, doc_id:
                 f"(published={article.published!r}, id={article.id!r})"
             )
         return article
+    if not isinstance(article, str):
+        raise InputError(f"expected a text (str) or an Article, got {type(article).__name__}")
+    if not isinstance(doc_id, str) or not doc_id:
+        raise InputError(f"doc_id must be a non-empty string, got {doc_id!r}")
+    require_unicode(doc_id, "doc_id", "id")
+    require_unicode(article, doc_id, "text")
     return Article(id=doc_id, text=article, published=parse_published(published))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts import extract
-from newsfacts.errors import DateError, DocumentTooLargeError
+from newsfacts.errors import DateError, DocumentTooLargeError, InputError
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
 from newsfacts.outputs import write_jsonl
@@ -146,3 +146,34 @@ def test_batch_turns_a_bug_into_an_e300_record_and_goes_on() -> None:
     assert isinstance(after, list) and len(after) == 1
     with pytest.raises(KeyError):  # a single extraction still raises: bugs stay visible
         runner.extract(Article(id="bug", text=""))
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_id", "code", "fragment"),
+    [
+        (None, "doc", "E100", "expected a text"),
+        (12345, "doc", "E100", "got int"),
+        ("Japan's surplus", "", "E100", "doc_id must be a non-empty string"),
+        ("Japan's surplus \udc80", "doc", "E102", "lone surrogate"),
+        ("Japan's surplus", "id\udc80", "E102", "lone surrogate"),
+    ],
+)
+def test_values_that_are_no_text_get_a_coded_error(
+    extractor: Extractor, text: object, doc_id: str, code: str, fragment: str
+) -> None:
+    with pytest.raises(InputError, match=fragment) as raised:
+        extract(text, published=SEED_PUBLISHED, doc_id=doc_id, extractor=extractor)  # type: ignore[arg-type]
+    assert raised.value.code == code
+
+
+def test_unusable_ids_and_file_names_become_error_records(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "sur\\udc80id", "title": "T", "body": "B"}\n{"id": "ok", "body": "B"}\n'
+        '{"id": "x", "body": "text \\udc80"}\n', encoding="utf-8")
+    (tmp_path / "caf\udce9.txt").write_bytes(b"Japan's trade surplus.")
+    records = list(read_paths([tmp_path], published=dt.date(1987, 4, 1)))
+    errors = [r for r in records if isinstance(r, ErrorRecord)]
+    assert [r.error_code for r in errors] == ["E102", "E102", "E102"]
+    assert [r.id for r in records if isinstance(r, Article)] == ["ok"]
+    assert all(r.doc_id.encode("utf-8") for r in errors)  # printable, with escapes
+    assert any("caf\\udce9.txt" in r.error and "not UTF-8" in r.error for r in errors)

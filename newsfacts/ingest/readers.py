@@ -124,6 +124,22 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (a file name that is not UTF-8, a JSON '\\udc80') written
+    as backslash escapes, so that an error record can name it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def require_unicode(value: str, where: str, what: str) -> str:
+    """``value``, or EncodingError (E102) where it holds a lone surrogate no UTF-8 can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EncodingError(f"{printable(where)}: the {what} holds a lone surrogate at "
+                            f"character {exc.start}, which is no Unicode text") from None
+    return value
+
+
 def article_from_record(record: Any, where: str, id_prefix: str = "") -> Article:
     """A JSON record with an id, a date and a title and/or body (text = title, blank line, body)."""
     if not isinstance(record, dict):
@@ -139,7 +155,8 @@ def article_from_record(record: Any, where: str, id_prefix: str = "") -> Article
             raise RecordError(f"{where}: {name} must be a string, got {type(value).__name__}")
     if not title and not body:
         raise RecordError(f"{where}: neither title nor body/text")
-    text = "\n\n".join(part for part in (title, body) if part)
+    require_unicode(doc_id, where, "id")
+    text = require_unicode("\n\n".join(part for part in (title, body) if part), where, "text")
     return Article(id=doc_id, text=text, published=parse_date(_first(record, DATE_KEYS), where),
                    title=title, source=where.rsplit(":", 1)[0])
 
@@ -178,7 +195,9 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
 
 def error_record(where: str, exc: InputError) -> ErrorRecord:
     """The ErrorRecord of a document that could not be read; ``where`` is its id and source."""
-    return ErrorRecord(doc_id=where, error_code=exc.code, error=exc.message, source=where)
+    where = printable(where)
+    return ErrorRecord(doc_id=where, error_code=exc.code, error=printable(exc.message),
+                       source=where)
 
 
 _error = error_record
@@ -200,6 +219,10 @@ def read_paths(paths: Iterable[str | Path], published: dt.date | None = None,
     for path in paths:
         file = Path(path)
         name = file.name.lower()
+        if printable(str(file)) != str(file):  # a name that is not UTF-8 ('caf\xe9.txt')
+            yield _error(str(file), EncodingError(
+                f"{printable(str(file))}: the file name is not UTF-8; rename the file"))
+            continue
         if file.is_dir():
             children = sorted(p for p in file.rglob("*") if p.is_file() and _readable(p))
             if not children:
