@@ -58,23 +58,28 @@ def read_gold(path: str | Path) -> tuple[list[dict[str, Any]], set[str]]:
     """Gold facts and the ids of every document the file accounts for."""
     facts: list[dict[str, Any]] = []
     docs: set[str] = set()
-    with Path(path).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(record, dict) or "doc_id" not in record:
-                raise GoldError(f"{path}:{number}: a gold line needs a doc_id")
-            docs.add(str(record["doc_id"]))
-            if record.get("no_facts"):
-                continue
-            missing = {*MATCH_FIELDS, "value"} - record.keys()
-            if missing:
-                raise GoldError(f"{path}:{number}: missing {sorted(missing)}")
-            facts.append(record)
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"{path}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
+    except OSError as exc:
+        raise GoldError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(record, dict) or "doc_id" not in record:
+            raise GoldError(f"{path}:{number}: a gold line needs a doc_id")
+        docs.add(str(record["doc_id"]))
+        if record.get("no_facts"):
+            continue
+        missing = {*MATCH_FIELDS, "value"} - record.keys()
+        if missing:
+            raise GoldError(f"{path}:{number}: missing {sorted(missing)}")
+        facts.append(record)
     return facts, docs
 
 

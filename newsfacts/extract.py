@@ -22,7 +22,7 @@ from newsfacts.errors import (
 )
 from newsfacts.facts.component import FactAssembler
 from newsfacts.facts.explain import explain_doc
-from newsfacts.ingest.readers import require_unicode
+from newsfacts.ingest.readers import news_year, require_unicode
 from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.pipeline import build_pipeline
 from newsfacts.schema import Article, ErrorRecord, MoneyOutcome, TradeFact
@@ -35,21 +35,23 @@ def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None
     """'1994-05-20' → date; a datetime → its date; None stays None; anything else → DateError."""
     if value is None:
         return None
+    date: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
         text = value.strip()
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-        try:
-            return dt.datetime.fromisoformat(text).date()
-        except ValueError:
-            pass
-    raise DateError(f"published={value!r} is not a date; give an ISO date such as '1994-05-20'")
+        for parse in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date()):
+            try:
+                date = parse(text)
+                break
+            except ValueError:
+                continue
+    if date is None:
+        raise DateError(
+            f"published={value!r} is not a date; give an ISO date such as '1994-05-20'")
+    return news_year(date, f"published={value!r}")
 
 
 # a break not after another and not before white space; CRLF and LF apart, so that each is

@@ -179,3 +179,12 @@ def test_evaluate_documents_keeps_the_documents_that_failed(tmp_path: Path,
     assert "d1.txt" in result.errors[0].error
     assert result.overall.recall == 0.0
     assert len(result.missed) == 1
+
+
+def test_a_gold_file_that_is_not_utf8_is_a_gold_error(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\xff\xfe{bad}\n")
+    with pytest.raises(GoldError, match="not UTF-8"):
+        read_gold(gold)
+    with pytest.raises(GoldError, match="cannot read"):
+        read_gold(tmp_path / "missing.jsonl")

@@ -177,3 +177,16 @@ def test_unusable_ids_and_file_names_become_error_records(tmp_path: Path) -> Non
     assert [r.id for r in records if isinstance(r, Article)] == ["ok"]
     assert all(r.doc_id.encode("utf-8") for r in errors)  # printable, with escapes
     assert any("caf\\udce9.txt" in r.error and "not UTF-8" in r.error for r in errors)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0999-12-31", dt.date(1, 3, 1)])
+def test_a_year_no_period_code_can_name_is_refused(published: object) -> None:
+    with pytest.raises(DateError, match="four-digit years"):
+        parse_published(published)  # type: ignore[arg-type]
+
+
+def test_a_record_dated_in_year_one_is_an_error_record(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "body": "B", "date": "0001-01-01"}\n',
+                                      encoding="utf-8")
+    (record,) = read_paths([tmp_path / "a.jsonl"])
+    assert isinstance(record, ErrorRecord) and record.error_code == "E101"

@@ -95,6 +95,9 @@ def build_reference(out: str | Path, files: Sequence[str | Path | tuple[str | Pa
         path, vintage = item if isinstance(item, tuple) else (item, None)
         loaded.extend(read_reference_file(path, vintage))
     target = Path(out)
+    if not target.parent.is_dir():
+        raise ReferenceStoreError(f"cannot write {target}: the folder {target.parent} does not "
+                                  "exist; create it first")
     if target.exists():
         if not overwrite:
             raise ReferenceStoreError(f"{target} exists; remove it or allow overwriting")
@@ -182,6 +185,9 @@ class ReferenceStore:
     def open(cls, path: str | Path) -> ReferenceStore:
         import duckdb
 
+        if not isinstance(path, (str, Path)):
+            raise ReferenceStoreError(f"a reference store is a ReferenceStore or the path of "
+                                      f"one, not {type(path).__name__}")
         file = Path(path)
         if not file.is_file():
             raise ReferenceStoreError(f"no reference store at {file}; build one with "

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import newsfacts
+from newsfacts.errors import ReferenceStoreError
 from newsfacts.validation import ReferenceStore, Verdict, build_reference, validate
 from tests.validation.helpers import fact, user_row, write_text, write_user_csv
 
@@ -219,3 +220,12 @@ def test_validate_takes_a_path_and_is_exported(store_path: Path) -> None:
     verdicts = newsfacts.validate([fact(-7.46e9)], store_path)
     assert verdicts[0].status == "revised" and newsfacts.Verdict is Verdict
     assert validate([], store_path) == []
+
+
+def test_validate_without_a_store_and_a_build_into_no_folder_say_so(tmp_path: Path) -> None:
+    with pytest.raises(ReferenceStoreError, match="not NoneType"):
+        validate([fact("-7.46e9")], None)  # type: ignore[arg-type]
+    source = write_user_csv(tmp_path / "user.csv",
+                            [user_row("s1", "1994-03", "-7460", "1994-05-19")])
+    with pytest.raises(ReferenceStoreError, match="does not exist"):
+        build_reference(tmp_path / "missing" / "ref.duckdb", [source])
