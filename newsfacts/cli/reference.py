@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
@@ -60,7 +61,7 @@ def build_cli(
         stats = build_store(out, files, vintage or (), force)
     err_console().print(f"[bold]files[/bold] {stats.files} · [bold]series[/bold] "
                         f"{stats.series} · [bold]observations[/bold] {stats.observations:,} "
-                        f"→ {out}", soft_wrap=True)
+                        f"→ {escape(str(out))}", soft_wrap=True)
 
 
 def series_table(store: ReferenceStore) -> Table:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.extract import Extractor, parse_published
@@ -65,7 +66,7 @@ def report_cli(
     parts = [f"[bold]{name}[/bold] {counts[name]}" for name in (
         "articles", "facts", "confirmed", "revised", "contradicted", "unverifiable", "errors")
         if counts[name] or name in ("articles", "facts")]
-    err_console().print(f"wrote {output}: " + " · ".join(parts), soft_wrap=True)
+    err_console().print(f"wrote {escape(str(output))}: " + " · ".join(parts), soft_wrap=True)
 
 
 __all__ = ["report_cli", "write_report"]

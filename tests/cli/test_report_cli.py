@@ -41,3 +41,13 @@ def test_report_bad_paths_and_dates_fail_cleanly(tmp_path: Path) -> None:
 def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
     result = runner.invoke(app, ["serve", "-r", str(tmp_path / "none.duckdb"), "--port", "0"])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_a_path_that_looks_like_markup_is_printed_as_written(tmp_path: Path) -> None:
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    out = tmp_path / "x[bold]y.html"
+    result = runner.invoke(app, ["report", str(article), "--published", SEED_PUBLISHED,
+                                 "-o", str(out)], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and "x[bold]y.html" in result.output
