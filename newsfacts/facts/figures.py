@@ -168,15 +168,15 @@ class FigureRules(ClauseView):
             and not token.is_stop
             and not self.after_verb(start)
             and token.lower_ not in RULES.words["trade_modifiers"]
-            and not any(c.start <= index < c.end for c in self.clause.mentions)
+            and not self.in_mention(index)
         )
 
     def has_organisation_subject(self, end: int) -> bool:
         """A company's or bank's figure: 'the group's balance sheet total rose to …', a
         ticker ('<TOYO.T>') or an unknown name's possessive ('Toyota's') before ``end`` in the
-        clause, with no speaker or place after
-        it ('USX Corp chairman … called for a correction in the U.S. trade deficit'). The
-        central bank, the World Bank … report trade and do not count."""
+        clause, with no speaker or place after it ('USX Corp chairman … called for a
+        correction in the U.S. trade deficit'). The central bank, the World Bank … report
+        trade and do not count."""
         organisations = RULES.words["organisation_words"]
         not_after = RULES.words["organisation_not_after"]
         speakers = RULES.words["speaker_words"]
@@ -200,7 +200,7 @@ class FigureRules(ClauseView):
         'Toyota's exports' the owner is a firm, not an economy."""
         if index < 0 or not self.doc[index].is_title or self.doc[index].is_stop:
             return False
-        return not any(c.start <= index < c.end for c in self.clause.mentions)
+        return not self.in_mention(index)
 
     def sentence_end(self, index: int) -> int:
         return int(self.doc[index].sent.end) if self.doc.has_annotation("SENT_START") else len(

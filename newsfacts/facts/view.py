@@ -48,6 +48,10 @@ class ClauseView:
             cue.start <= before < cue.end for cue in self.clause.of("chg")
         )
 
+    def in_mention(self, index: int) -> bool:
+        """Whether token ``index`` belongs to a mention of the clause (a place, a period …)."""
+        return any(cue.start <= index < cue.end for cue in self.clause.mentions)
+
     def is_conversion(self, money: Cue) -> bool:
         """An amount in parentheses: a conversion ('1.3 billion pounds ($2.17 billion)') or a
         breakdown ('industrial supplies ($2.0 billion)'), never a figure of its own."""

@@ -43,6 +43,14 @@ def facts_of(output: str) -> list[Record | ErrorRecord]:
     return records_of(output, TradeFact)
 
 
+def latin1_article(folder: Path) -> Path:
+    """A text file that is not UTF-8 (Latin-1): an E102 error record wherever it is read."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "latin.txt"
+    path.write_bytes("Die Exporte stiegen \xfcber Erwarten.".encode("latin-1"))
+    return path
+
+
 def seed_article(folder: Path, name: str = "seed", published: str | None = SEED_PUBLISHED
                  ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -141,8 +149,7 @@ def test_extract_jsonl_with_a_malformed_line_goes_on(tmp_path: Path) -> None:
 
 def test_extract_non_utf8_file_is_an_e102_record(tmp_path: Path) -> None:
     good = seed_article(tmp_path)
-    bad = tmp_path / "latin.txt"
-    bad.write_bytes("Die Exporte stiegen \xfcber Erwarten.".encode("latin-1"))
+    bad = latin1_article(tmp_path)
     result = run("extract", good, bad)
     assert result.exit_code == 0, result.output
     records = facts_of(result.stdout)

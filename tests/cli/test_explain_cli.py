@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from newsfacts.schema import ErrorRecord, MoneyOutcome, Record
-from tests.cli.test_cli import assert_clean_failure, records_of, run, seed_article
+from tests.cli.test_cli import (
+    assert_clean_failure,
+    latin1_article,
+    records_of,
+    run,
+    seed_article,
+)
 from tests.conftest import SEED_PUBLISHED
 
 # the seed sentence, a change amount dropped, and brackets that rich must not read as markup
@@ -71,8 +77,7 @@ def test_explain_published_option_dates_text_files(tmp_path: Path) -> None:
 
 def test_explain_bad_document_is_an_error_line_and_the_run_goes_on(tmp_path: Path) -> None:
     good = explained_article(tmp_path)
-    bad = tmp_path / "latin.txt"
-    bad.write_bytes("Die Exporte stiegen \xfcber Erwarten.".encode("latin-1"))
+    bad = latin1_article(tmp_path)
     table = run("explain", good, bad)
     assert table.exit_code == 0, table.output
     assert "latin.txt: [E102]" in table.stdout and "fact 0" in table.stdout

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from newsfacts.cli import app
-from tests.cli.test_cli import assert_clean_failure, seed_article
+from tests.cli.test_cli import assert_clean_failure, latin1_article, seed_article
 from tests.review.test_claimreview import schemaorg_problems
 from tests.validation.helpers import write_seed_store
 
@@ -94,7 +94,7 @@ def test_unverifiable_left_out_and_counted(tmp_path: Path, store: Path) -> None:
 def test_unreadable_article_is_an_error_line(tmp_path: Path, store: Path) -> None:
     folder = tmp_path / "articles"
     seed_article(folder)
-    (folder / "latin.txt").write_bytes("Die Exporte stiegen \xfcber Erwarten.".encode("latin-1"))
+    latin1_article(folder)
     result = run("export", "claimreview", folder, "-r", store, *AUTHOR)
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 1
