@@ -243,9 +243,10 @@ class AttributeRules(ClauseView):
         return twin if own != "USD" else None
 
     def note_currency(self, money: Cue) -> None:
-        """Remember the last currency the story wrote, for bare amounts after it."""
+        """Remember the last currency the story wrote, for bare amounts after it; a
+        conversion in parentheses ('26 billion euro ($33.9 billion)') is not the story's."""
         value: Money = money.value
-        if value.currency is not None:
+        if value.currency is not None and not self.is_conversion(money):
             self.context.last_currency = self.currency(value, self.context.reporter)
 
     def currency(self, money: Money, reporter: str | None) -> str:

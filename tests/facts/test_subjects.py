@@ -342,3 +342,14 @@ def test_a_partner_named_before_its_figure_in_a_list(extractor: Extractor) -> No
     )
     partners = {f.partner for f in actual_facts(extractor, text, "1987-04-17")}
     assert partners == {"KOR", "HKG", "CHN"}
+
+
+def test_a_conversion_sets_no_currency_for_the_bare_amounts_after_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "EU exports to China rose from 26 billion euro ($33.9 billion) in 2000 to 136 billion "
+        "($177.6 billion) in 2011."
+    )
+    facts = actual_facts(extractor, text, "2012-09-19")
+    assert {(f.period, f.currency) for f in facts} == {("2000", "EUR"), ("2011", "EUR")}
