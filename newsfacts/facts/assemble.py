@@ -45,7 +45,15 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
                 previous_end = money.end  # a dropped amount (a change, a price) ends no context
             last_amount_end = money.end
         self.pair_from_to()
+        self.note_last_unit()
         return self.drafts
+
+    def note_last_unit(self) -> None:
+        """Remember whether the clause's last amount with a unit was a volume or money."""
+        for cue in reversed(self.clause.mentions):
+            if cue.kind == "quantity" or (cue.kind == "money" and cue.value.currency):
+                self.context.after_volume = cue.kind == "quantity"
+                return
 
     def pair_from_to(self) -> None:
         """'slumping from 800 mln dlrs to 200 mln': the first figure is the second's previous."""
@@ -395,6 +403,7 @@ def assemble_drafts(
     clauses = list(iter_clauses(doc, spans_key, cues, words))
     context = read_context(doc, clauses, words)
     title_end = _title_end(words)
+    context.product_story = _names_a_product(words[:title_end])
     drafts: list[Draft] = []
     changes: list[SeparateChange] = []
     for clause in clauses:
@@ -403,6 +412,15 @@ def assemble_drafts(
         changes.extend(reader.separate_changes())
     attach_changes(changes, drafts)
     return drafts, context
+
+
+def _names_a_product(title: list[str]) -> bool:
+    """A title that names a product or industry and no balance ('W.GERMAN CAR OUTPUT,
+    EXPORTS RISE'): the story's bare exports and imports are that product's."""
+    lowered = {word.lower() for word in title}
+    return bool(lowered & RULES.words["product_titles"]) and not (
+        lowered & RULES.words["story_trade_titles"]
+    )
 
 
 def _title_end(words: list[str]) -> int:

@@ -39,6 +39,8 @@ class DocContext:
     named_dollar: str | None = None
     period: Period | None = None
     last_currency: str | None = None
+    product_story: bool = False  # the title names a product and no balance
+    after_volume: bool = False  # the last amount with a unit the story wrote was a volume
     balances: list[tuple[int, str]] = field(default_factory=list)
     last_draft: Draft | None = None
     comparison_shift: PeriodShift = field(default=PREVIOUS_STEP)

@@ -117,6 +117,8 @@ class FigureRules(ClauseView):
         if self.has_sector_before(phrase.cues[0].start, sector):
             return True
         if indicator != "trade_balance":
+            if self.context.product_story and not self.has_total_word_before(phrase.cues[0].start):
+                return True  # "exports fell to 1.80 mln" in a story titled "… CAR OUTPUT, EXPORTS"
             last = phrase.cues[-1]
             if word_after(self.words, last.end) != "of":
                 return False
@@ -146,6 +148,16 @@ class FigureRules(ClauseView):
             return False
         target = self.words[end - 1]
         return target.isalpha() and target not in RULES.words["trade_of_objects"]
+
+    def has_total_word_before(self, start: int) -> bool:
+        """'total exports', 'merchandise imports': a word of totals right before ``start``."""
+        index = start - 1
+        while index >= self.clause.start and self.words[index].isspace():
+            index -= 1
+        return index >= self.clause.start and (
+            self.words[index].lower() in RULES.words["trade_of_objects"]
+            or self.words[index].lower() in RULES.words["trade_balance_markers"]
+        )
 
     def has_sector_before(self, start: int, sector: frozenset[str] | None) -> bool:
         """Whether a product or sector word stands right before token ``start``: one of
@@ -257,7 +269,7 @@ class FigureRules(ClauseView):
                 return True
             if before.value.currency is not None:
                 return False
-        return False
+        return self.context.after_volume  # "… 1.8 mln short tons. Exports were 1.2 mln"
 
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""

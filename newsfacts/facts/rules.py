@@ -94,6 +94,8 @@ class WordLists(_Section):
     shift_to_figure: WordList
     change_amount_links: WordList
     sector_words: WordList
+    product_titles: WordList
+    story_trade_titles: WordList
     trade_words: WordList
     organisation_words: WordList
     organisation_not_after: WordList

@@ -69,6 +69,12 @@ NOT_TRADE: list[tuple[str, str]] = [
      "some 900 billion dlrs, with its foreign exchange.", "1987-03-02"),
     ("Mexico's coffee trade fell. The country exports about 3.3 mln 60-kilo bags a year.",
      "1987-03-02"),
+    # a story about one product: its title names it and no balance
+    ("W.GERMAN CAR OUTPUT, EXPORTS RISE\n\nWest German exports rose to 2.1 billion marks in "
+     "September from 1.9 billion in August.", "1987-10-20"),
+    # a bare amount that goes on from a volume of an earlier sentence
+    ("Mexico's steel trade fell. Output was 1.9 mln short tons in 1986. Exports were 1.2 mln, "
+     "down from 1.4 mln.", "1987-03-02"),
     # an issuer's name
     ("Export Development Corp is issuing a 15 billion yen eurobond due August 28, 1992.",
      "1987-03-02"),
@@ -353,3 +359,14 @@ def test_a_conversion_sets_no_currency_for_the_bare_amounts_after_it(
     )
     facts = actual_facts(extractor, text, "2012-09-19")
     assert {(f.period, f.currency) for f in facts} == {("2000", "EUR"), ("2011", "EUR")}
+
+
+def test_a_product_story_keeps_its_totals_and_balances(extractor: Extractor) -> None:
+    text = (
+        "JAPAN CAR EXPORTS FALL IN MARCH\n\nJapan's total exports rose to 20 billion dlrs in "
+        "March, and its trade surplus was 8 billion dlrs."
+    )
+    assert keys(actual_facts(extractor, text, "1987-04-20")) == {
+        ("exports", "JPN", "WLD", "1987-03", Decimal("20e9")),
+        ("trade_balance", "JPN", "WLD", "1987-03", Decimal("8e9")),
+    }
