@@ -85,6 +85,23 @@ class FigureRules(ClauseView):
         inside = self.words[opening[-1] + 1 : phrase.start]
         return any(word in RULES.words["relative_pronouns"] for word in inside)
 
+    def partner_cue_without_place(self, phrase: IndicatorPhrase) -> bool:
+        """A flow cue that ends in a partner word ('shipments to', 'purchases from') names a
+        flow only where a place follows it."""
+        for cue in phrase.cues:
+            if cue.kind != "ind" or self.words[cue.end - 1] not in RULES.words["partner_markers"]:
+                continue
+            index = cue.end
+            while index < len(self.words) and (
+                self.words[index].isspace() or self.words[index] == "the"
+            ):
+                index += 1
+            if not any(
+                c.kind == "place" and c.start == index for c in self.clause.mentions
+            ):
+                return True
+        return False
+
     def indicator(self, phrase: IndicatorPhrase) -> str | None:
         """The phrase's indicator; a bare 'deficit' is the balance the story spoke of last."""
         if (
@@ -94,6 +111,8 @@ class FigureRules(ClauseView):
         ):
             return "trade_balance"  # "the merchandise trade balance of payments deficit"
         indicator = phrase.indicator
+        if indicator in ("exports", "imports") and self.partner_cue_without_place(phrase):
+            return None  # "sales to rise to 100 mln dlrs", "the sales to date": no partner
         if indicator == "trade_balance" and phrase.balance_family(self.words) is None:
             family = self.context.balance_before(phrase.start, self.sentence_end(phrase.start))
             if family is None and self.names_partner(phrase):

@@ -75,6 +75,11 @@ NOT_TRADE: list[tuple[str, str]] = [
     # a bare amount that goes on from a volume of an earlier sentence
     ("Mexico's steel trade fell. Output was 1.9 mln short tons in 1986. Exports were 1.2 mln, "
      "down from 1.4 mln.", "1987-03-02"),
+    # 'sales to' with no place after it: a company's sales, no exports
+    ("Australia's exports fell. This resulted in a decline in sales to 1.50 billion dlrs from "
+     "1.56 billion in 1986.", "1987-06-01"),
+    ("Canada's exports rose. He expects sales to rise to about 100 mln dlrs this year from 57.3 "
+     "mln dlrs in 1986.", "1987-03-01"),
     # an issuer's name
     ("Export Development Corp is issuing a 15 billion yen eurobond due August 28, 1992.",
      "1987-03-02"),
