@@ -200,6 +200,8 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         earlier = [d for d in self.drafts if d.phrase.start == phrase.start]
         if modality == "actual" and earlier and earlier[-1].modality != "actual":
             modality = earlier[-1].modality  # "will come to between $170 billion and $190 billion"
+        elif modality == "actual" and (listed := self.listed_after(money, phrase)) is not None:
+            modality = listed.modality  # "exports are expected to total 50 billion and imports 30"
         if any(
             previous_end <= c.start < money.start
             for c in self.clause.of("qual")
@@ -275,6 +277,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         if draft.modality != "actual" and self.is_reported(draft, stated, main is not None):
             draft.modality = "actual"
             draft.rule_ids.append(RULES.ids["modality.reported"])
+        elif draft.modality == "actual" and self.is_future(draft):
+            draft.modality = "forecast"
+            draft.rule_ids.append(RULES.ids["modality.future"])
         draft.sign = self.sign(draft, phrase, main, previous_end)
         if excess is not None:
             draft.sign = excess.sign

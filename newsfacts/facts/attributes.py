@@ -209,6 +209,29 @@ class AttributeRules(ClauseView):
             return lag >= 1
         return lag >= RULES.reported_lag
 
+    def is_future(self, draft: Draft) -> bool:
+        """A period that starts after the month the story was published cannot be reported."""
+        published: dt.date | None = self.doc._.nf_published
+        if draft.period is None or published is None:
+            return False
+        return draft.period.start > f"{published.year:04d}-{published.month:02d}"
+
+    def listed_after(self, money: Cue, phrase: IndicatorPhrase) -> Draft | None:
+        """The clause's last draft, where it is not actual and this figure is listed after it
+        with nothing between but joiners and this figure's indicator ('… expected to total 50
+        billion and imports 30 billion')."""
+        if not self.drafts or self.drafts[-1].modality == "actual":
+            return None
+        last = self.drafts[-1]
+        inside = {i for cue in phrase.cues for i in range(cue.start, cue.end)}
+        between = [
+            word
+            for i, word in enumerate(self.words[last.money.end : money.start], last.money.end)
+            if not word.isspace() and i not in inside
+        ]
+        joiners = RULES.words["list_joiners"]
+        return last if between and all(word in joiners for word in between) else None
+
     def apply_favour(self, draft: Draft, money: Cue) -> None:
         """'51.48 billion dlrs in Japan's favour': Japan's surplus, with the other side as
         partner."""

@@ -375,3 +375,29 @@ def test_a_product_story_keeps_its_totals_and_balances(extractor: Extractor) -> 
         ("exports", "JPN", "WLD", "1987-03", Decimal("20e9")),
         ("trade_balance", "JPN", "WLD", "1987-03", Decimal("8e9")),
     }
+
+
+def modalities(extractor: Extractor, text: str, published: str) -> dict[Decimal, str]:
+    article = Article(id="t", text=text, published=dt.date.fromisoformat(published))
+    return {abs(f.value): f.modality for f in extractor.extract(article)}
+
+
+def test_a_figure_for_a_period_not_yet_begun_is_a_forecast(extractor: Extractor) -> None:
+    text = (
+        "The U.S. trade deficit shrank. He said the deficit might fall to 145 billion dlrs this "
+        "year from 165 billion in 1986 and further improve to 120 billion in 1988."
+    )
+    found = modalities(extractor, text, "1987-04-02")
+    assert found[Decimal("120e9")] == "forecast"
+    assert found[Decimal("165e9")] == "actual"
+
+
+def test_a_figure_listed_after_a_forecast_shares_it(extractor: Extractor) -> None:
+    text = (
+        "Taiwan's trade surplus rose. Exports this year are expected to total 50 billion dlrs "
+        "and imports 30 billion. In 1986 exports totalled 39.8 billion dlrs and imports 24.2 "
+        "billion."
+    )
+    found = modalities(extractor, text, "1987-10-02")
+    assert found[Decimal("30e9")] == "forecast"
+    assert found[Decimal("24.2e9")] == "actual"
