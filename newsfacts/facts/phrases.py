@@ -74,8 +74,11 @@ class IndicatorPhrase:
         if not self.is_bare_balance:
             return indicator
         markers = RULES.words["trade_balance_markers"]
-        around = [word_before(words, self.start)]
-        around += words[self.end : self.end + RULES.flow_window]
+        around = [word_before(words, self.start)]  # "the trade position": its own words too
+        for word in words[self.start : self.end + RULES.flow_window]:
+            if word in RULES.words["list_joiners"]:
+                break  # "a surplus and the trade account …": another subject
+            around.append(word)
         return indicator if markers.intersection(around) else None
 
     @property
@@ -86,9 +89,26 @@ class IndicatorPhrase:
 def indicator_phrases(clause: Clause) -> list[IndicatorPhrase]:
     phrases: list[IndicatorPhrase] = []
     for cue in clause.of("ind"):
-        if phrases and cue.start - phrases[-1].end <= RULES.phrase_gap:
+        if (
+            phrases
+            and cue.start - phrases[-1].end <= RULES.phrase_gap
+            and not _opens_another_balance(phrases[-1], cue)
+        ):
             phrases[-1].cues.append(cue)
             phrases[-1].end = cue.end
         else:
             phrases.append(IndicatorPhrase(cue.start, cue.end, [cue]))
     return phrases
+
+
+def _opens_another_balance(previous: IndicatorPhrase, cue: Cue) -> bool:
+    """'a 6.85 billion mark surplus and the trade account a 6.84 billion surplus': a balance
+    that names its own kind after a joiner is another subject, not the same phrase."""
+    named = cue.detail == "current_account" or cue.detail == "trade_balance.neutral"
+    balance = any(
+        c.detail == "current_account" or c.detail.startswith("trade_balance") for c in previous.cues
+    )
+    if not (named and balance):
+        return False
+    between = cue.span.doc[previous.end : cue.start]
+    return any(token.lower_ in RULES.words["list_joiners"] for token in between)

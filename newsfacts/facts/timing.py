@@ -86,7 +86,22 @@ class PeriodRules(ClauseView):
             return before[-1]
         if after:
             return after[0]
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        return None if compared else self.fronted_period(money)
+
+    def fronted_period(self, money: Cue) -> Cue | None:
+        """'In February 1986 the current account had shown …, and the trade account a 6.84
+        billion surplus': a period that opens the clause is every figure's there."""
+        index = self.clause.start
+        while index < money.start and (
+            self.words[index].isspace() or self.words[index] in RULES.words["enclosing_links"]
+        ):
+            index += 1
+        return next(
+            (c for c in self.clause.of("period") if c.start == index and c.end <= money.start),
+            None,
+        )
 
     def is_possessive(self, cue: Cue) -> bool:
         """'last year's', '1986's', 'December's': the period owns the figure after it."""

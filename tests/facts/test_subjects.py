@@ -241,6 +241,16 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      "1985-11-28", ("trade_balance", "USA", "WLD", "1985-09", Decimal("-15.55e9"))),
     ("The U.S. export-import shortfall was $101.98 billion in the first seven months.",
      "1986-08-30", ("trade_balance", "USA", "WLD", "1986-01/1986-07", Decimal("-101.98e9"))),
+    # a balance named in the phrase's own words; a second subject after 'and'; a fronted period
+    ("TURKEY CURRENT ACCOUNT DEFICIT WIDENS\n\nTurkey's current account deficit widened in July "
+     "to 674 mln dlrs. The cumulative trade position in July showed a 1.85 billion dlr deficit.",
+     "1987-10-19", ("trade_balance", "TUR", "WLD", "1987-01/1987-07", Decimal("-1.85e9"))),
+    ("West German trade rose in February. In February 1986 the current account had shown a 6.85 "
+     "billion mark surplus and the trade account a 6.84 billion surplus.", "1987-03-26",
+     ("current_account", "DEU", "WLD", "1986-02", Decimal("6.85e9"))),
+    ("West German trade rose in February. In February 1986 the current account had shown a 6.85 "
+     "billion mark surplus and the trade account a 6.84 billion surplus.", "1987-03-26",
+     ("trade_balance", "DEU", "WLD", "1986-02", Decimal("6.84e9"))),
 ]
 
 
