@@ -168,7 +168,11 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             indicator = (
                 template.indicator if template else (self.indicator(phrase) if phrase else None)
             )
-        if phrase is None or indicator is None or self.is_product_trade(phrase, money):
+        if (
+            phrase is None
+            or indicator is None
+            or (excess is None and self.is_product_trade(phrase, money))
+        ):
             rule = (
                 "drop.no-indicator"
                 if phrase is None

@@ -50,7 +50,7 @@ class FigureRules(ClauseView):
         """'imports exceeded exports by $458 million' (a deficit), 'exports outpaced imports
         by 5.2 billion dlrs' (a surplus): a balance stated as one flow's excess over the other."""
         if word_before(self.words, money.start) != "by":
-            return None
+            return self.more_than_balance(money)
         flows = [
             c for c in self.clause.of("ind")
             if c.detail in ("exports", "imports") and c.end <= money.start
@@ -65,6 +65,27 @@ class FigureRules(ClauseView):
             return None
         phrase = IndicatorPhrase(first.start, second.end, [first, second])
         return Excess(phrase, -1 if first.detail == "imports" else 1)
+
+    def more_than_balance(self, money: Cue) -> Excess | None:
+        """'bought $17.6 billion more in goods from abroad than it sold' (a deficit), 'exported
+        5 billion dlrs more than it imported' (a surplus): the second flow, after 'than', says
+        which flow is the larger."""
+        if word_after(self.words, money.end) != "more":
+            return None
+        second = next(
+            (
+                c for c in self.clause.of("ind")
+                if c.detail in ("exports", "imports")
+                and c.start > money.end
+                and self.words[c.start] == "than"
+                and c.start - money.end <= RULES.excess_by_window + 4
+            ),
+            None,
+        )
+        if second is None:
+            return None
+        phrase = IndicatorPhrase(second.start, second.end, [second])
+        return Excess(phrase, -1 if second.detail == "exports" else 1)
 
     def place_between(self, start: int, end: int) -> int:
         """The length of a place named right at ``start``, before ``end`` ('the 170 billion

@@ -241,6 +241,11 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      "1985-11-28", ("trade_balance", "USA", "WLD", "1985-09", Decimal("-15.55e9"))),
     ("The U.S. export-import shortfall was $101.98 billion in the first seven months.",
      "1986-08-30", ("trade_balance", "USA", "WLD", "1986-01/1986-07", Decimal("-101.98e9"))),
+    ("The U.S. trade deficit widened. In October, the United States bought $17.6 billion more "
+     "in goods from foreign countries than it sold.", "1987-12-11",
+     ("trade_balance", "USA", "WLD", "1987-10", Decimal("-17.6e9"))),
+    ("Japan's trade surplus grew. Japan exported 5.2 billion dlrs more than it imported in March.",
+     "1987-04-20", ("trade_balance", "JPN", "WLD", "1987-03", Decimal("5.2e9"))),
     # a balance named in the phrase's own words; a second subject after 'and'; a fronted period
     ("TURKEY CURRENT ACCOUNT DEFICIT WIDENS\n\nTurkey's current account deficit widened in July "
      "to 674 mln dlrs. The cumulative trade position in July showed a 1.85 billion dlr deficit.",
