@@ -44,7 +44,25 @@ class FigureRules(ClauseView):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, phrase)
-        return best[1] if best else None
+        if best is None:
+            return None
+        return self.balance_between(best[1], money) or best[1]
+
+    def balance_between(self, flow: IndicatorPhrase, money: Cue) -> IndicatorPhrase | None:
+        """'The gap between what the U.S. sells abroad and what it imports rose to …': a flow
+        inside a 'gap between' or 'difference between' before the figure is the balance's part;
+        the balance is the figure's phrase."""
+        if flow.indicator not in ("exports", "imports") or flow.start > money.start:
+            return None
+        return next(
+            (
+                p for p in self.phrases
+                if p.end <= flow.start
+                and self.words[p.end - 1] == "between"
+                and not any(p.end <= m.start < flow.start for m in self.monies)
+            ),
+            None,
+        )
 
     def excess_balance(self, money: Cue) -> Excess | None:
         """'imports exceeded exports by $458 million' (a deficit), 'exports outpaced imports

@@ -246,6 +246,10 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      ("trade_balance", "USA", "WLD", "1987-10", Decimal("-17.6e9"))),
     ("Japan's trade surplus grew. Japan exported 5.2 billion dlrs more than it imported in March.",
      "1987-04-20", ("trade_balance", "JPN", "WLD", "1987-03", Decimal("5.2e9"))),
+    ("The U.S. trade deficit rose. The gap between what the U.S. sells abroad and what it "
+     "imports rose to a record $763.6 billion last year, up 6.5 percent from the previous record "
+     "of $716.7 billion in 2005.", "2007-02-14",
+     ("trade_balance", "USA", "WLD", "2005", Decimal("-716.7e9"))),
     # a balance named in the phrase's own words; a second subject after 'and'; a fronted period
     ("TURKEY CURRENT ACCOUNT DEFICIT WIDENS\n\nTurkey's current account deficit widened in July "
      "to 674 mln dlrs. The cumulative trade position in July showed a 1.85 billion dlr deficit.",
