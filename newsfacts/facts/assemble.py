@@ -104,12 +104,12 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         first_word = next(
             (i for i in range(self.clause.start, money.start) if not self.words[i].isspace()), -1
         )
-        words = [self.words[first_word]] if first_word >= 0 else []
-        opener = next(  # "In the second quarter, it stood at 23.2 billion pounds"
+        openers = [first_word] if first_word >= 0 else []
+        comma = next(  # "In the second quarter, it stood at 23.2 billion pounds"
             (i for i in range(self.clause.start, money.start) if self.words[i] == ","), -1
         )
-        if opener >= 0 and any(c.end <= opener for c in self.clause.of("period")):
-            words.append(word_after(self.words, opener + 1))
+        if comma >= 0 and any(c.end <= comma for c in self.clause.of("period")):
+            openers.append(comma + 1)
         opening_flow = [
             c for c in self.clause.of("flow") if c.start == first_word
         ]  # "Goods were …"
@@ -118,10 +118,22 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             for c in self.clause.of("qual")
             if c.detail == "record" and 0 <= money.start - c.end <= RULES.qualifier_before_window
         ]
-        pronoun = set(words) & RULES.words["continuation_pronouns"]
+        pronoun = any(self.opens_continuation(index) for index in openers)
         if not (pronoun or opening_flow or record):
             return None
         return self.context.last_draft  # also "Goods were $121.2 billion …" after "Exports …"
+
+    def opens_continuation(self, index: int) -> bool:
+        """'it', 'this' or 'the number' at or after token ``index`` (spaces skipped): the
+        clause goes on from the figure before."""
+        while index < len(self.words) and self.words[index].isspace():
+            index += 1
+        word = self.words[index] if index < len(self.words) else ""
+        if word in RULES.words["continuation_pronouns"]:
+            return True
+        return word == "the" and word_after(self.words, index + 1) in RULES.words[
+            "continuation_nouns"
+        ]
 
     def assign_parallel(self, money: Cue) -> None:
         """Figures listed after a comparison cue go, in order, to the figures listed before it."""

@@ -250,6 +250,9 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
      "imports rose to a record $763.6 billion last year, up 6.5 percent from the previous record "
      "of $716.7 billion in 2005.", "2007-02-14",
      ("trade_balance", "USA", "WLD", "2005", Decimal("-716.7e9"))),
+    ("India's trade fell. The merchandise imports were down from $53.10 billion in June. In June "
+     "2022, the number stood at $63.77 billion.", "2023-08-14",
+     ("imports", "IND", "WLD", "2022-06", Decimal("63.77e9"))),
     # a balance named in the phrase's own words; a second subject after 'and'; a fronted period
     ("TURKEY CURRENT ACCOUNT DEFICIT WIDENS\n\nTurkey's current account deficit widened in July "
      "to 674 mln dlrs. The cumulative trade position in July showed a 1.85 billion dlr deficit.",
