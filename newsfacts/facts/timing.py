@@ -43,6 +43,7 @@ class PeriodRules(ClauseView):
                 0 <= p.start - c.end <= 1 for p in self.phrases
             )  # "… and the February surplus"
             and word_before(self.words, c.start) not in RULES.words["period_not_own"]
+            and not self.compared_between(money.end, c.start)
         ]  # "highest since October"
         before = [
             c
@@ -102,6 +103,13 @@ class PeriodRules(ClauseView):
             (c for c in self.clause.of("period") if c.start == index and c.end <= money.start),
             None,
         )
+
+    def compared_between(self, start: int, end: int) -> bool:
+        """'42.56 billion marks, 0.5 pct less than in February 1986': a comparison between a
+        figure and a period after it makes the period the comparison's."""
+        return bool(
+            RULES.words["comparative_words"].intersection(self.words[start:end])
+        ) or any(c.kind == "cmp" and start <= c.start < end for c in self.clause.mentions)
 
     def is_possessive(self, cue: Cue) -> bool:
         """'last year's', '1986's', 'December's': the period owns the figure after it."""

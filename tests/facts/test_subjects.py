@@ -253,6 +253,9 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
     ("India's trade fell. The merchandise imports were down from $53.10 billion in June. In June "
      "2022, the number stood at $63.77 billion.", "2023-08-14",
      ("imports", "IND", "WLD", "2022-06", Decimal("63.77e9"))),
+    ("West German trade rose. Exports in February, also in value terms, totalled 42.56 billion "
+     "marks, 0.5 pct less than in February 1986.", "1987-03-26",
+     ("exports", "DEU", "WLD", "1987-02", Decimal("42.56e9"))),
     # a balance named in the phrase's own words; a second subject after 'and'; a fronted period
     ("TURKEY CURRENT ACCOUNT DEFICIT WIDENS\n\nTurkey's current account deficit widened in July "
      "to 674 mln dlrs. The cumulative trade position in July showed a 1.85 billion dlr deficit.",
