@@ -123,6 +123,16 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             return None
         return self.context.last_draft  # also "Goods were $121.2 billion …" after "Exports …"
 
+    def clause_partner(
+        self, indicator: str, reporter: str | None, phrase: IndicatorPhrase
+    ) -> str | None:
+        """The partner of the clause's earlier figure of the same reporter, for a flow with
+        none of its own ('the deficit with Japan …, with exports hitting a record …')."""
+        if indicator not in ("exports", "imports") or self.has_total_word_before(phrase.start):
+            return None
+        earlier = [d for d in self.drafts if d.reporter == reporter and d.partner != "WLD"]
+        return earlier[-1].partner if earlier else None
+
     def opens_continuation(self, index: int) -> bool:
         """'it', 'this' or 'the number' at or after token ``index`` (spaces skipped): the
         clause goes on from the figure before."""
@@ -265,6 +275,10 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             reporter, partner, place_rules = self.places(
                 phrase, anchor, limit, search_from, money
             )
+            clause_partner = self.clause_partner(indicator, reporter, phrase)
+            if partner == "WLD" and clause_partner is not None:
+                partner = clause_partner
+                place_rules.append(RULES.ids["partner.clause"])
         money_value: Money = money.value
         draft = Draft(
             indicator=indicator,

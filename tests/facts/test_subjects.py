@@ -256,6 +256,9 @@ FORMS: list[tuple[str, str, tuple[str, str, str, str, Decimal]]] = [
     ("West German trade rose. Exports in February, also in value terms, totalled 42.56 billion "
      "marks, 0.5 pct less than in February 1986.", "1987-03-26",
      ("exports", "DEU", "WLD", "1987-02", Decimal("42.56e9"))),
+    ("By country, the U.S. goods trade deficit with Japan surged 49.0 percent in March to $6.77 "
+     "billion, with exports hitting a record $7.26 billion.", "2022-05-04",
+     ("exports", "USA", "JPN", "2022-03", Decimal("7.26e9"))),
     # a balance named in the phrase's own words; a second subject after 'and'; a fronted period
     ("TURKEY CURRENT ACCOUNT DEFICIT WIDENS\n\nTurkey's current account deficit widened in July "
      "to 674 mln dlrs. The cumulative trade position in July showed a 1.85 billion dlr deficit.",
