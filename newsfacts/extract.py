@@ -22,7 +22,8 @@ from newsfacts.errors import (
 )
 from newsfacts.facts.component import FactAssembler
 from newsfacts.facts.explain import explain_doc
-from newsfacts.ingest.readers import news_year, require_unicode
+from newsfacts.ingest.dates import news_year
+from newsfacts.ingest.files import require_unicode
 from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.pipeline import build_pipeline
 from newsfacts.schema import Article, ErrorRecord, MoneyOutcome, TradeFact

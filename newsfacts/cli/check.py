@@ -12,13 +12,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
+from newsfacts.check import check_articles
+from newsfacts.cli._console import (
+    check_paths,
+    err_console,
+    fail_cleanly,
+    out_console,
+    verdict_summary,
+)
 from newsfacts.cli._options import ArticlePaths, StorePath
-from newsfacts.cli.validate import summary
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
 from newsfacts.outputs.text import format_money, truncate
-from newsfacts.review import check_articles
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import ReferenceStore, Verdict
 
@@ -85,5 +90,5 @@ def check_cli(
         verdicts, errors = check_files(paths, reference, published)
     print_report(verdicts, errors, out_console())
     counts: Counter[str] = Counter(verdict.status for verdict in verdicts)
-    err_console().print(summary(counts) + (f" · [red]errors {len(errors)}[/red]"
+    err_console().print(verdict_summary(counts) + (f" · [red]errors {len(errors)}[/red]"
                                            if errors else ""), soft_wrap=True)

@@ -12,13 +12,13 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
+from newsfacts.check import CheckedArticle, check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.cli._options import ArticlePaths, StorePath
 from newsfacts.errors import ConfigError, DateError
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
 from newsfacts.outputs.text import truncate
-from newsfacts.review import CheckedArticle, check_articles
 from newsfacts.review.claimreview import (
     RATINGS,
     ReviewSettings,

@@ -18,7 +18,7 @@ from newsfacts.batch.runner import ProgressCallback
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import CsvColumns
-from newsfacts.outputs._target import Target
+from newsfacts.outputs.target import Target
 from newsfacts.pipeline import load_pipeline
 
 ExtractStats = RunStats

@@ -13,10 +13,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from newsfacts.check import check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
-from newsfacts.review import ReportMeta, check_articles, render_report
+from newsfacts.review import ReportMeta, render_report
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import ReferenceStore
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsfacts.errors import DateError, EncodingError
 from newsfacts.ingest import read_jsonl, read_paths, read_text_file
-from newsfacts.ingest.readers import parse_date
+from newsfacts.ingest.dates import parse_date
 from newsfacts.schema import Article, ErrorRecord
 
 TEXT = "Trade gap narrows\n\nThe U.S. trade deficit narrowed 18.5% to $7.46 billion in March."
