@@ -21,8 +21,9 @@ from newsfacts.cli._console import (
     verdict_summary,
 )
 from newsfacts.cli._options import ArticlePaths, StorePath
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
+from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.text import format_money, truncate
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import ReferenceStore, Verdict

@@ -16,8 +16,9 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from newsfacts.batch import BatchJob, ExtractorSpec, RunStats, connect_dask, run_batch
 from newsfacts.batch.runner import ProgressCallback
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.extract import Extractor
 from newsfacts.ingest import CsvColumns
+from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.target import Target
 from newsfacts.pipeline import load_pipeline
 

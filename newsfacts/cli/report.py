@@ -15,8 +15,9 @@ from rich.markup import escape
 
 from newsfacts.check import check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
+from newsfacts.ingest.dates import parse_published
 from newsfacts.review import ReportMeta, render_report
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import ReferenceStore

@@ -26,16 +26,23 @@ def news_year(date: dt.date, where: str) -> dt.date:
 
 
 def parse_date(value: Any, where: str) -> dt.date | None:
-    """ISO dates ('1994-05-20', with or without time) and Reuters-21578 dates."""
+    """The one parser of publication dates, for every reader and for ``published=``.
+
+    ISO dates ('1994-05-20', with a time after 'T' or a space or without) and Reuters-21578
+    dates ('26-FEB-1987 15:51:51.24', stray letters after the time allowed); None or '' is
+    no date. Anything else is a DateError (E101) that starts with ``where``.
+    """
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise DateError(f"{where}: date {value!r} is not a string")
+        raise DateError(
+            f"{where}: {value!r} is not a date (a {type(value).__name__}, not a string)")
     text = value.strip()
-    try:
-        return news_year(dt.date.fromisoformat(text[:10]), where)
-    except ValueError:
-        pass
+    for parse in (dt.date.fromisoformat, _iso_date_time):
+        try:
+            return news_year(parse(text), where)
+        except ValueError:
+            pass
     for layout in REUTERS_DATE_FORMATS:
         try:
             return news_year(dt.datetime.strptime(text, layout).date(), where)
@@ -47,6 +54,28 @@ def parse_date(value: Any, where: str) -> dt.date | None:
             return news_year(dt.datetime.strptime(tailed.group(1), "%d-%b-%Y").date(), where)
         except ValueError:
             pass
-    raise DateError(
-        f"{where}: date {value!r} is neither ISO (1994-05-20) nor Reuters (26-FEB-1987)"
-    )
+    raise DateError(f"{where}: {value!r} is not a date; give an ISO date (1994-05-20) or a "
+                    "Reuters date (26-FEB-1987)")
+
+
+def _iso_date_time(text: str) -> dt.date:
+    """The date of an ISO date and time: '1994-05-20T09:30:00', '1994-05-20 09:30 GMT'."""
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        if len(text) > 10 and text[10] in "T ":
+            return dt.date.fromisoformat(text[:10])
+        raise
+
+
+def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """A publication date given by a caller: a date, a datetime (its date), None, or a string
+    ``parse_date`` reads; an empty string or anything else is a DateError (E101)."""
+    if value is None or isinstance(value, dt.date):
+        date = value.date() if isinstance(value, dt.datetime) else value
+        return None if date is None else news_year(date, f"published={value!r}")
+    date = parse_date(value, "published") if isinstance(value, str) else None
+    if date is None:
+        raise DateError(f"published: {value!r} is not a date; give an ISO date (1994-05-20) "
+                        "or a Reuters date (26-FEB-1987)")
+    return date
