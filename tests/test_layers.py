@@ -1,7 +1,8 @@
 """Which part of the package may import which: a table, checked against every import.
 
 A *part* is a subpackage (``newsfacts.facts``) or a top-level module (``newsfacts.check``);
-``errors``, ``schema``, ``settings`` and ``extras`` form the base every part may use.
+``errors``, ``schema``, ``settings``, ``extras`` and ``periods`` form the base every part may
+use.
 ``ALLOWED`` lists, for each part, the other parts it may import; an import not in it fails,
 and so does a module in no part (place a new one in the table). ``NEVER`` says aloud the
 pairs that must stay apart and why; the table may not allow any of them. Every import counts,
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "newsfacts"
-BASE: frozenset[str] = frozenset({"errors", "schema", "settings", "extras"})
+BASE: frozenset[str] = frozenset({"errors", "schema", "settings", "extras", "periods"})
 # the part of the top-level package itself: newsfacts/__init__.py (the public API)
 API = "api"
 

@@ -23,9 +23,9 @@ from newsfacts.errors import ConfigError, DateError
 from newsfacts.extract import Extractor
 from newsfacts.ingest import CsvColumns, read_paths
 from newsfacts.schema import Article, ErrorRecord, TradeFact
+from newsfacts.settings import BATCH_SIZE
 
 DocumentResult = tuple[Article | ErrorRecord, list[TradeFact] | ErrorRecord]
-DEFAULT_BATCH_SIZE = 64
 
 
 @dataclass
@@ -62,7 +62,7 @@ class BatchJob:
     published: dt.date | None = None
     require_date: bool = False
     csv_columns: CsvColumns | None = None
-    batch_size: int = DEFAULT_BATCH_SIZE
+    batch_size: int = BATCH_SIZE
     processes: int = 1
     resume: bool = False
     spec: ExtractorSpec = field(default_factory=ExtractorSpec)

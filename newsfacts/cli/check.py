@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -20,7 +18,7 @@ from newsfacts.cli._console import (
     out_console,
     verdict_summary,
 )
-from newsfacts.cli._options import ArticlePaths, StorePath
+from newsfacts.cli._options import ArticlePaths, PublishedDate, StorePath
 from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
@@ -82,9 +80,7 @@ def print_report(verdicts: Sequence[Verdict], errors: Sequence[ErrorRecord],
 def check_cli(
     paths: ArticlePaths,
     reference: StorePath,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD",
-        help="Publication date of the text files (overrides their sidecars).")] = None,
+    published: PublishedDate = None,
 ) -> None:
     """Extract the trade facts of articles and check them against official figures."""
     with fail_cleanly():

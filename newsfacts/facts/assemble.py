@@ -20,7 +20,7 @@ from newsfacts.facts.figures import FigureRules
 from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.timing import PeriodRules
-from newsfacts.mentions.periods import shift_period
+from newsfacts.periods import shift_period
 from newsfacts.schema import Money
 
 __all__ = ["ClauseReader", "Draft", "assemble_drafts"]

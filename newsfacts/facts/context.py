@@ -15,7 +15,7 @@ from newsfacts.facts.clauses import Clause, Cue, is_partner_place, read_words, w
 from newsfacts.facts.drafts import Draft, Drop
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.facts.rules import RULES
-from newsfacts.mentions.periods import PeriodShift, shift_period
+from newsfacts.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
 YEAR_BACK = PeriodShift("year", -1, "a year earlier")

@@ -6,7 +6,7 @@ from newsfacts.facts.clauses import Cue, word_after, word_before
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.view import ClauseView
-from newsfacts.mentions.periods import (
+from newsfacts.periods import (
     PeriodShift,
     fiscal_period,
     make_period,
