@@ -84,3 +84,10 @@ def test_python_blocks_run(page: Path, workspace: Path, monkeypatch: pytest.Monk
         if language in RUN:
             exec(compile(code, f"{page_id(page)} block {number}", "exec"), namespace)
     assert capsys.readouterr().out.strip(), "the examples print what they show"
+
+
+def test_the_readme_is_an_entry_point() -> None:
+    """The manual is docs/; the README stays short enough to read first."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 200
+    assert "docs/index.md" in readme
