@@ -23,9 +23,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from newsfacts.check import check_articles
 from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
-from newsfacts.review import ReportMeta, check_articles, render_report
+from newsfacts.review import ReportMeta, render_report
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import ReferenceStore
 

@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.errors import (
-    DateError,
     DocumentTooLargeError,
     ExtractionError,
     InputError,
@@ -22,36 +21,14 @@ from newsfacts.errors import (
 )
 from newsfacts.facts.component import FactAssembler
 from newsfacts.facts.explain import explain_doc
-from newsfacts.ingest.readers import news_year, require_unicode
+from newsfacts.ingest.dates import parse_published
+from newsfacts.ingest.files import require_unicode
 from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.pipeline import build_pipeline
 from newsfacts.schema import Article, ErrorRecord, MoneyOutcome, TradeFact
 from newsfacts.settings import Settings
 
 _Result = TypeVar("_Result")
-
-
-def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None:
-    """'1994-05-20' → date; a datetime → its date; None stays None; anything else → DateError."""
-    if value is None:
-        return None
-    date: dt.date | None = None
-    if isinstance(value, dt.datetime):
-        date = value.date()
-    elif isinstance(value, dt.date):
-        date = value
-    elif isinstance(value, str):
-        text = value.strip()
-        for parse in (dt.date.fromisoformat, lambda t: dt.datetime.fromisoformat(t).date()):
-            try:
-                date = parse(text)
-                break
-            except ValueError:
-                continue
-    if date is None:
-        raise DateError(
-            f"published={value!r} is not a date; give an ISO date such as '1994-05-20'")
-    return news_year(date, f"published={value!r}")
 
 
 # a break not after another and not before white space; CRLF and LF apart, so that each is

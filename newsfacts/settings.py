@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+BATCH_SIZE = 64  # documents per nlp.pipe batch, and per checkpoint of a batch run
+
 
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -16,4 +18,4 @@ class Settings(BaseModel):
         description="an installed spaCy pipeline (e.g. 'en_core_web_sm') to run before newsfacts' "
         "components; None runs on spaCy's blank English",
     )
-    batch_size: int = Field(default=64, gt=0)
+    batch_size: int = Field(default=BATCH_SIZE, gt=0)

@@ -11,8 +11,9 @@ import pytest
 
 from newsfacts import extract
 from newsfacts.errors import DateError, DocumentTooLargeError, InputError
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
+from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs import write_jsonl
 from newsfacts.pipeline import build_pipeline
 from newsfacts.schema import Article, ErrorRecord, TradeFact
@@ -93,6 +94,8 @@ def test_loaded_pipeline_takes_max_chars_from_settings() -> None:
     ("1994-05-20T08:30:00", dt.date(1994, 5, 20)),
     (dt.datetime(1994, 5, 20, 8, 30), dt.date(1994, 5, 20)),
     (dt.date(1994, 5, 20), dt.date(1994, 5, 20)),
+    ("26-FEB-1987", dt.date(1987, 2, 26)),  # one parser for readers and callers
+    ("26-FEB-1987 15:51:51.24", dt.date(1987, 2, 26)),
     (None, None),
 ])
 def test_parse_published(value: str | dt.date | None, expected: dt.date | None) -> None:
@@ -101,7 +104,7 @@ def test_parse_published(value: str | dt.date | None, expected: dt.date | None) 
 
 @pytest.mark.parametrize("value", ["20/05/1994", "1994-13-01", "1994-05-201", "May 1994", ""])
 def test_parse_published_rejects(value: str) -> None:
-    with pytest.raises(DateError, match=r"\[E101\] published=.* is not a date"):
+    with pytest.raises(DateError, match=r"\[E101\] published: .* is not a date"):
         parse_published(value)
 
 

@@ -1,34 +1,71 @@
-"""A stage imports only from the stages before it (and schema, errors, settings)."""
+"""Which part of the package may import which: a table, checked against every import.
+
+A *part* is a subpackage (``newsfacts.facts``) or a top-level module (``newsfacts.check``);
+``errors``, ``schema``, ``settings``, ``extras`` and ``periods`` form the base every part may
+use.
+``ALLOWED`` lists, for each part, the other parts it may import; an import not in it fails,
+and so does a module in no part (place a new one in the table). ``NEVER`` says aloud the
+pairs that must stay apart and why; the table may not allow any of them. Every import counts,
+those inside functions too, and the modules import no circle.
+"""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "newsfacts"
-STAGES: tuple[tuple[str, ...], ...] = (
-    ("newsfacts.errors", "newsfacts.schema", "newsfacts.settings"),
-    ("newsfacts.patterns",),
-    ("newsfacts.ingest",),
-    ("newsfacts.mentions",),
-    ("newsfacts.facts",),
-    ("newsfacts.pipeline", "newsfacts.extract"),
-    ("newsfacts.validation",),
-    ("newsfacts.outputs",),
-    ("newsfacts.batch",),
-    ("newsfacts.evaluate",),
-    ("newsfacts.review",),
-    ("newsfacts.cli", "newsfacts.__main__", "newsfacts"),
-)
+BASE: frozenset[str] = frozenset({"errors", "schema", "settings", "extras", "periods"})
+# the part of the top-level package itself: newsfacts/__init__.py (the public API)
+API = "api"
 
+ALLOWED: dict[str, frozenset[str]] = {
+    "base": frozenset(),
+    "patterns": frozenset({"base"}),
+    "ingest": frozenset({"base"}),
+    "mentions": frozenset({"base", "patterns"}),
+    "facts": frozenset({"base", "patterns", "mentions"}),
+    "pipeline": frozenset({"base", "patterns", "mentions", "facts"}),
+    "extract": frozenset({"base", "patterns", "ingest", "mentions", "facts", "pipeline"}),
+    "validation": frozenset({"base"}),
+    "check": frozenset({"base", "extract", "validation"}),
+    "outputs": frozenset({"base"}),
+    "batch": frozenset({"base", "ingest", "pipeline", "extract", "outputs"}),
+    "evaluate": frozenset({"base", "ingest", "extract"}),
+    "review": frozenset({"base", "ingest", "extract", "validation", "check", "outputs"}),
+    API: frozenset({"base", "extract", "pipeline", "validation"}),
+    "cli": frozenset({"base", "patterns", "ingest", "mentions", "facts", "pipeline", "extract",
+                      "validation", "check", "outputs", "batch", "evaluate", "review"}),
+}
+LIBRARY: frozenset[str] = frozenset(ALLOWED) - {"cli"}
+EXTRACTION: frozenset[str] = frozenset({"patterns", "ingest", "mentions", "facts", "pipeline",
+                                        "extract"})
 
-def rank(module: str) -> int:
-    for index, names in enumerate(STAGES):
-        if any(
-            module == name or module.startswith(name + ".") for name in names if name != "newsfacts"
-        ):
-            return index
-    return len(STAGES) - 1
+# (importer, imported): why never
+NEVER: dict[tuple[str, str], str] = {
+    **{(part, "cli"): "the library never reaches the command line: the CLI does the talking"
+       for part in LIBRARY},
+    **{(part, "validation"): "extraction never reaches validation: a fact is what the text "
+                             "says, whatever the official figures say"
+       for part in EXTRACTION},
+    **{(part, "check"): "extraction never reaches the extract-and-validate step built on it"
+       for part in EXTRACTION},
+    **{("validation", part): "validation judges records, never how they were extracted: "
+                             "it takes TradeFact records and official files"
+       for part in EXTRACTION},
+    **{(part, "review"): "the fact-check outputs (report, page, ClaimReview) sit on top: only "
+                         "the CLI uses them"
+       for part in LIBRARY - {"review"}},
+    **{(part, "batch"): "batch runs drive extraction; nothing below them drives a batch"
+       for part in EXTRACTION | {"validation", "outputs"}},
+    ("ingest", "mentions"): "readers turn files into Articles and know nothing of the text's "
+                            "meaning",
+    ("outputs", "validation"): "writers write the records they are given",
+    ("outputs", "extract"): "writers write the records they are given",
+}
 
 
 def module_name(path: Path) -> str:
@@ -36,21 +73,108 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported(path: Path) -> set[str]:
-    names: set[str] = set()
+MODULES: dict[str, Path] = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def part_of(module: str) -> str:
+    names = module.split(".")
+    if len(names) == 1:
+        return API
+    if names[1] == "__main__":
+        return "cli"
+    return "base" if names[1] in BASE else names[1]
+
+
+def imports(path: Path) -> set[str]:
+    """Every newsfacts module ``path`` imports, at any depth of the code."""
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newsfacts"):
-            names.add(node.module)
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names
+                         if f"{node.module}.{alias.name}" in MODULES)
         elif isinstance(node, ast.Import):
-            names.update(a.name for a in node.names if a.name.startswith("newsfacts"))
-    return names
+            found.update(alias.name for alias in node.names
+                         if alias.name.startswith("newsfacts"))
+    return found
 
 
-def test_stages_import_only_earlier_stages() -> None:
-    wrong = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        module = module_name(path)
-        for target in imported(path):
-            if target != "newsfacts" and rank(target) > rank(module):
-                wrong.append(f"{module} imports {target}")
+GRAPH: dict[str, set[str]] = {module: imports(path) & set(MODULES)
+                              for module, path in MODULES.items()}
+
+
+def test_every_module_is_in_a_part_of_the_table() -> None:
+    assert sorted({part_of(module) for module in MODULES} - set(ALLOWED)) == []
+
+
+@pytest.mark.parametrize(("importer", "imported"), sorted(NEVER))
+def test_the_table_allows_no_never_pair(importer: str, imported: str) -> None:
+    assert imported not in ALLOWED[importer], NEVER[(importer, imported)]
+
+
+def test_every_import_is_allowed_by_the_table() -> None:
+    wrong = [f"{module} ({part_of(module)}) imports {target} ({part_of(target)})"
+             for module, targets in GRAPH.items() for target in sorted(targets)
+             if part_of(target) != part_of(module)
+             and part_of(target) not in ALLOWED[part_of(module)]]
     assert wrong == []
+
+
+def test_no_private_module_is_used_from_another_part() -> None:
+    wrong = [f"{module} imports {target}"
+             for module, targets in GRAPH.items() for target in sorted(targets)
+             if target.rsplit(".", 1)[-1].startswith("_") and not target.endswith("__main__")
+             and target.rsplit(".", 1)[0] != module.rsplit(".", 1)[0]]
+    assert wrong == []
+
+
+def test_the_modules_import_no_circle() -> None:
+    done: set[str] = set()
+    path: list[str] = []
+
+    def visit(module: str) -> list[str]:
+        if module in path:
+            return [*path[path.index(module):], module]
+        if module in done:
+            return []
+        path.append(module)
+        for target in sorted(GRAPH[module]):
+            # a package's __init__ re-exporting its own modules is no circle
+            if target == module or module.startswith(target + "."):
+                continue
+            circle = visit(target)
+            if circle:
+                return circle
+        path.pop()
+        done.add(module)
+        return []
+
+    circles = [circle for module in sorted(GRAPH) if (circle := visit(module))]
+    assert circles == []
+
+
+FLAG = re.compile(r"(?<![\w-])--[a-z][\w-]*|(?<![\w-])-o\b")
+
+
+def test_library_messages_name_no_command_line_flag() -> None:
+    """What the library raises is read by Python callers too: flags are the CLI's words."""
+    wrong = []
+    for module, path in MODULES.items():
+        if part_of(module) == "cli":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                for inner in ast.walk(node.exc):
+                    if (isinstance(inner, ast.Constant) and isinstance(inner.value, str)
+                            and FLAG.search(inner.value)):
+                        wrong.append(f"{module}:{node.lineno}: {inner.value!r}")
+    assert wrong == []
+
+
+def test_the_layout_page_shows_the_table() -> None:
+    page = (PACKAGE.parent / "docs" / "layout.md").read_text(encoding="utf-8")
+    shown = {row[0]: set(re.findall(r"`(\w+)`", row[2]))
+             for row in (line.split("|")[1:4] for line in page.splitlines()
+                         if re.match(r"\| `\w+` \|", line))}
+    shown = {re.sub(r"`", "", part).strip(): allowed for part, allowed in shown.items()}
+    assert shown == {part: set(allowed) for part, allowed in ALLOWED.items()}

@@ -66,17 +66,18 @@ class Checkpoint:
     def resume(self, fingerprint: RunFingerprint) -> Progress:
         """The last committed progress; ConfigError if the file is of another run."""
         if not self.path.is_file():
-            raise ConfigError(f"--resume: no progress file {self.path}; run once without "
-                              "--resume to start the run")
+            raise ConfigError(f"cannot resume: no progress file {self.path}; run once without "
+                              "resuming to start the run")
         lines = self.path.read_text(encoding="utf-8").split("\n")
         try:
             header = json.loads(lines[0])["run"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ConfigError(f"--resume: {self.path} is not a newsfacts progress file") from exc
+            raise ConfigError(
+                f"cannot resume: {self.path} is not a newsfacts progress file") from exc
         if RunFingerprint.model_validate(header) != fingerprint:
             raise ConfigError(
-                f"--resume: {self.path} records another run ({header}); give the same inputs "
-                "and options, or start afresh without --resume")
+                f"cannot resume: {self.path} records another run ({header}); give the same inputs "
+                "and options, or start afresh without resuming")
         progress = Progress()
         good = [lines[0]]
         for line in lines[1:]:

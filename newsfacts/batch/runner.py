@@ -23,9 +23,9 @@ from newsfacts.errors import ConfigError, DateError
 from newsfacts.extract import Extractor
 from newsfacts.ingest import CsvColumns, read_paths
 from newsfacts.schema import Article, ErrorRecord, TradeFact
+from newsfacts.settings import BATCH_SIZE
 
 DocumentResult = tuple[Article | ErrorRecord, list[TradeFact] | ErrorRecord]
-DEFAULT_BATCH_SIZE = 64
 
 
 @dataclass
@@ -62,7 +62,7 @@ class BatchJob:
     published: dt.date | None = None
     require_date: bool = False
     csv_columns: CsvColumns | None = None
-    batch_size: int = DEFAULT_BATCH_SIZE
+    batch_size: int = BATCH_SIZE
     processes: int = 1
     resume: bool = False
     spec: ExtractorSpec = field(default_factory=ExtractorSpec)
@@ -83,8 +83,8 @@ def require_dates(documents: Iterable[Article | ErrorRecord]
     """Articles without a published date → ErrorRecord E101; everything else as it is."""
     for document in documents:
         if isinstance(document, Article) and document.published is None:
-            problem = DateError(f"document {document.id!r} has no published date "
-                                "(--require-date)")
+            problem = DateError(f"document {document.id!r} has no published date, and this run "
+                                "requires one")
             yield ErrorRecord(doc_id=document.id, error_code=problem.code,
                               error=problem.message, source=document.source)
         else:
@@ -119,7 +119,7 @@ def run_batch(job: BatchJob, on_progress: ProgressCallback | None = None) -> Run
         else:
             checkpoint.start(job.fingerprint())
     elif job.resume:
-        raise ConfigError("--resume needs an output file (-o PATH), not stdout")
+        raise ConfigError("resuming needs an output file to resume, not stdout")
     stats = RunStats(documents=progress.documents, with_facts=progress.with_facts,
                      facts=progress.facts, errors=progress.errors,
                      resumed_from=progress.documents)
@@ -188,7 +188,7 @@ def _skip(documents: Iterator[Article | ErrorRecord], progress: Progress
         last_id = _doc_id(tail[0]) if tail else None
         if last_id != progress.last_id:
             raise ConfigError(
-                f"--resume: document {progress.documents} is now {last_id!r}, the progress "
+                f"cannot resume: document {progress.documents} is now {last_id!r}, the progress "
                 f"file recorded {progress.last_id!r}; the inputs changed, start afresh")
     return documents
 

@@ -39,7 +39,7 @@ class TextSink:
                 size = path.stat().st_size if path.exists() else -1
                 if size < resume_at:
                     raise ConfigError(
-                        f"--resume: {path} has {max(size, 0)} bytes but the progress file "
+                        f"cannot resume: {path} has {max(size, 0)} bytes but the progress file "
                         f"records {resume_at}; the output was changed, start afresh")
                 with path.open("r+b") as raw:  # drop what the last checkpoint did not cover
                     raw.truncate(resume_at)
@@ -79,7 +79,7 @@ class ParquetSink:
 
     def __init__(self, target: str | Path | TextIO) -> None:
         if not isinstance(target, (str, Path)):
-            raise ConfigError("Parquet output needs a file: give -o/--output PATH.parquet")
+            raise ConfigError("Parquet output needs a file (PATH.parquet), not a stream")
         self._writer = ParquetFactWriter(target)
 
     def write(self, records: Iterable[TradeFact | ErrorRecord]) -> None:
@@ -97,7 +97,7 @@ def open_sink(target: str | Path | TextIO, output_format: str,
     """The sink for ``output_format`` (one of ``FORMATS``)."""
     if output_format == "parquet":
         if resume_at is not None:
-            raise ConfigError("--resume works with jsonl and csv output, not parquet (a "
+            raise ConfigError("resuming works with jsonl and csv output, not parquet (a "
                               "Parquet file is unreadable until closed); resume to JSONL and "
                               "convert, or rerun")
         return ParquetSink(target)

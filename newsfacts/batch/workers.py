@@ -18,7 +18,7 @@ from typing import Any
 
 from newsfacts.errors import ConfigError
 from newsfacts.extract import Extractor
-from newsfacts.ingest._optional import require
+from newsfacts.extras import require
 from newsfacts.pipeline import load_pipeline
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 from newsfacts.settings import Settings
@@ -186,8 +186,8 @@ def _on_dask(batches: Iterable[Batch], spec: ExtractorSpec, client: Any
 def connect_dask(scheduler: str) -> Any:
     """A ``distributed.Client`` on ``scheduler`` (``tcp://host:8786``); ConfigError if
     dask is not installed or the scheduler cannot be reached."""
-    distributed = require("distributed", "dask", "--dask")
+    distributed = require("distributed", "dask", "running batches on Dask")
     try:
         return distributed.Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as exc:
-        raise ConfigError(f"--dask {scheduler}: cannot reach the scheduler ({exc})") from exc
+        raise ConfigError(f"cannot reach the Dask scheduler {scheduler} ({exc})") from exc

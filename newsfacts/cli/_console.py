@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsfacts.errors import InputError, NewsfactsError
+from newsfacts.validation import STATUSES
 
 EXIT_FAILURE = 2
 PIPE_WIDTH = 160
@@ -70,3 +72,11 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
     return result
+
+
+def verdict_summary(counts: Counter[str]) -> str:
+    """Verdicts per status (and error records skipped), as one line of rich markup."""
+    parts = [f"[bold]{status}[/bold] {counts.get(status, 0)}" for status in STATUSES]
+    if counts.get("error records"):
+        parts.append(f"[bold]error records skipped[/bold] {counts['error records']}")
+    return " · ".join(parts)

@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
-from newsfacts.cli._options import ArticlePaths, StorePath
-from newsfacts.cli.validate import summary
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.check import check_articles
+from newsfacts.cli._console import (
+    check_paths,
+    err_console,
+    fail_cleanly,
+    out_console,
+    verdict_summary,
+)
+from newsfacts.cli._options import ArticlePaths, PublishedDate, StorePath
+from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
+from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.text import format_money, truncate
-from newsfacts.review import check_articles
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import ReferenceStore, Verdict
 
@@ -76,14 +80,12 @@ def print_report(verdicts: Sequence[Verdict], errors: Sequence[ErrorRecord],
 def check_cli(
     paths: ArticlePaths,
     reference: StorePath,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD",
-        help="Publication date of the text files (overrides their sidecars).")] = None,
+    published: PublishedDate = None,
 ) -> None:
     """Extract the trade facts of articles and check them against official figures."""
     with fail_cleanly():
         verdicts, errors = check_files(paths, reference, published)
     print_report(verdicts, errors, out_console())
     counts: Counter[str] = Counter(verdict.status for verdict in verdicts)
-    err_console().print(summary(counts) + (f" · [red]errors {len(errors)}[/red]"
+    err_console().print(verdict_summary(counts) + (f" · [red]errors {len(errors)}[/red]"
                                            if errors else ""), soft_wrap=True)

@@ -12,13 +12,14 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
+from newsfacts.check import CheckedArticle, check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
-from newsfacts.cli._options import ArticlePaths, StorePath
+from newsfacts.cli._options import ArticlePaths, PublishedDate, StorePath
 from newsfacts.errors import ConfigError, DateError
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
+from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.text import truncate
-from newsfacts.review import CheckedArticle, check_articles
 from newsfacts.review.claimreview import (
     RATINGS,
     ReviewSettings,
@@ -143,9 +144,7 @@ def claimreview_cli(
     review_date: Annotated[str | None, typer.Option(
         "--review-date", metavar="YYYY-MM-DD", show_default="today",
         help="The reviews' datePublished.")] = None,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD",
-        help="Publication date of the text files (overrides their sidecars).")] = None,
+    published: PublishedDate = None,
     include_unverifiable: Annotated[bool, typer.Option(
         "--include-unverifiable/--skip-unverifiable",
         help="Write facts no series settles too, rated 'Unverifiable' with no number.")

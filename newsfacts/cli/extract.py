@@ -16,10 +16,13 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from newsfacts.batch import BatchJob, ExtractorSpec, RunStats, connect_dask, run_batch
 from newsfacts.batch.runner import ProgressCallback
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.cli._options import ModelDir, PublishedDate
+from newsfacts.extract import Extractor
 from newsfacts.ingest import CsvColumns
-from newsfacts.outputs._target import Target
+from newsfacts.ingest.dates import parse_published
+from newsfacts.outputs.target import Target
 from newsfacts.pipeline import load_pipeline
+from newsfacts.settings import BATCH_SIZE
 
 ExtractStats = RunStats
 
@@ -39,7 +42,7 @@ def extract_paths(
     *,
     require_date: bool = False,
     csv_columns: str | None = None,
-    batch_size: int = 64,
+    batch_size: int = BATCH_SIZE,
     processes: int = 1,
     resume: bool = False,
     model: Path | None = None,
@@ -119,11 +122,8 @@ def extract_cli(
         "--format", "-f", help="jsonl, csv or parquet [default: from the output's suffix, "
                                "else jsonl]",
         case_sensitive=False, show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD",
-        help="Publication date of the text files (overrides their sidecars).")] = None,
-    model: Annotated[Path | None, typer.Option(
-        "--model", metavar="DIR", help="A pipeline saved by `newsfacts build-model`.")] = None,
+    published: PublishedDate = None,
+    model: ModelDir = None,
     require_date: Annotated[bool, typer.Option(
         "--require-date", help="A document without a published date becomes an error "
                                "record (E101).")] = False,
@@ -134,7 +134,7 @@ def extract_cli(
     processes: Annotated[int, typer.Option(
         "--processes", "-p", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(
-        "--batch-size", min=1, help="Documents per batch (and per checkpoint).")] = 64,
+        "--batch-size", min=1, help="Documents per batch (and per checkpoint).")] = BATCH_SIZE,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue an interrupted run into the same --output (its "
                          "<output>.progress file says where it stopped).")] = False,

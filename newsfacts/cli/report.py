@@ -13,10 +13,13 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from newsfacts.check import check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.cli._options import PublishedDate
+from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
-from newsfacts.review import ReportMeta, check_articles, render_report
+from newsfacts.ingest.dates import parse_published
+from newsfacts.review import ReportMeta, render_report
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import ReferenceStore
 
@@ -55,9 +58,7 @@ def report_cli(
     reference: Annotated[Path | None, typer.Option(
         "--reference", "-r", help="A store built by `newsfacts reference build`; without "
         "one the report shows the facts unchecked.", show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD",
-        help="Publication date of the text files (overrides their sidecars).")] = None,
+    published: PublishedDate = None,
     title: Annotated[str, typer.Option(help="The report's title.")] = "newsfacts report",
 ) -> None:
     """Write one self-contained HTML report: highlighted evidence, facts, verdicts, charts."""

@@ -9,12 +9,12 @@ from typing import Annotated
 
 import typer
 
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, verdict_summary
 from newsfacts.cli._options import StorePath
-from newsfacts.outputs._target import Target, open_target
 from newsfacts.outputs.jsonl import read_facts
+from newsfacts.outputs.target import Target, open_target
 from newsfacts.schema import TradeFact
-from newsfacts.validation import STATUSES, ReferenceStore, validate
+from newsfacts.validation import ReferenceStore, validate
 
 
 def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[str]:
@@ -37,13 +37,6 @@ def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[
     return counts
 
 
-def summary(counts: Counter[str]) -> str:
-    parts = [f"[bold]{status}[/bold] {counts.get(status, 0)}" for status in STATUSES]
-    if counts.get("error records"):
-        parts.append(f"[bold]error records skipped[/bold] {counts['error records']}")
-    return " · ".join(parts)
-
-
 def validate_cli(
     facts: Annotated[Path, typer.Argument(help="A facts JSONL file (`newsfacts extract`).",
                                           show_default=False)],
@@ -55,4 +48,4 @@ def validate_cli(
     """Check facts against official figures: one verdict per fact."""
     with fail_cleanly():
         counts = validate_file(facts, reference, sys.stdout if output is None else output)
-    err_console().print(summary(counts), soft_wrap=True)
+    err_console().print(verdict_summary(counts), soft_wrap=True)

@@ -13,14 +13,28 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.facts.attributes import AttributeRules
-from newsfacts.facts.clauses import Cue, iter_clauses, read_words, word_after, word_before
+from newsfacts.facts.clauses import (
+    BASIS,
+    COMPARISON,
+    FLOW,
+    MONEY,
+    PERIOD,
+    PERIOD_SHIFT,
+    QUALIFIER,
+    QUANTITY,
+    Cue,
+    iter_clauses,
+    read_words,
+    word_after,
+    word_before,
+)
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.drafts import Draft, SeparateChange
 from newsfacts.facts.figures import FigureRules
 from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.timing import PeriodRules
-from newsfacts.mentions.periods import shift_period
+from newsfacts.periods import shift_period
 from newsfacts.schema import Money
 
 __all__ = ["ClauseReader", "Draft", "assemble_drafts"]
@@ -51,8 +65,8 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
     def note_last_unit(self) -> None:
         """Remember whether the clause's last amount with a unit was a volume or money."""
         for cue in reversed(self.clause.mentions):
-            if cue.kind == "quantity" or (cue.kind == "money" and cue.value.currency):
-                self.context.after_volume = cue.kind == "quantity"
+            if cue.kind == QUANTITY or (cue.kind == MONEY and cue.value.currency):
+                self.context.after_volume = cue.kind == QUANTITY
                 return
 
     def pair_from_to(self) -> None:
@@ -108,14 +122,14 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         comma = next(  # "In the second quarter, it stood at 23.2 billion pounds"
             (i for i in range(self.clause.start, money.start) if self.words[i] == ","), -1
         )
-        if comma >= 0 and any(c.end <= comma for c in self.clause.of("period")):
+        if comma >= 0 and any(c.end <= comma for c in self.clause.of(PERIOD)):
             openers.append(comma + 1)
         opening_flow = [
-            c for c in self.clause.of("flow") if c.start == first_word
+            c for c in self.clause.of(FLOW) if c.start == first_word
         ]  # "Goods were …"
         record = [  # "The previous monthly record was $16.46 billion in January"
             c
-            for c in self.clause.of("qual")
+            for c in self.clause.of(QUALIFIER)
             if c.detail == "record" and 0 <= money.start - c.end <= RULES.qualifier_before_window
         ]
         pronoun = any(self.opens_continuation(index) for index in openers)
@@ -167,7 +181,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         word before that amount no longer governs this one."""
         cmp_cues = [
             c
-            for c in self.clause.of("cmp")
+            for c in self.clause.of(COMPARISON)
             if c.end <= money.start
             and c.start >= previous_end
             and word_before(self.words, money.start) != "to"  # "from November to $35.3 billion"
@@ -210,7 +224,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             return None
         window_start = max(previous_end, min(phrase.start, money.start))
         compared_since = any(
-            last_amount_end <= c.start < money.start for c in self.clause.of("cmp")
+            last_amount_end <= c.start < money.start for c in self.clause.of(COMPARISON)
         )  # "would end up 3 billion higher than last year's 10.1 billion": an actual figure
         modality_from = last_amount_end if compared_since else previous_end
         if excess is not None:
@@ -230,7 +244,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             modality = listed.modality  # "exports are expected to total 50 billion and imports 30"
         if any(
             previous_end <= c.start < money.start
-            for c in self.clause.of("qual")
+            for c in self.clause.of(QUALIFIER)
             if c.detail == "revised-away"
         ):
             self.context.drop(money.start, "drop.revised-away")
@@ -246,11 +260,11 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             self.context.drop(money.start, "drop.conversion")
             return None  # "1.3 billion pounds ($2.17 billion)": the same figure in another currency
         mains = [d for d in self.drafts if d.role == "main" and d.indicator == indicator]
-        cut = [c.start for c in self.clause.of("cmp") if c.start >= money.end]
+        cut = [c.start for c in self.clause.of(COMPARISON) if c.start >= money.end]
         period_cue = self.period_cue(money, min([following, *cut]), previous_end, bool(cmp_cues))
         if period_cue is None and cmp_cues:
             period_cue = self.shift_between(cmp_cues[-1].end, money.start)
-        shifted = period_cue is not None and period_cue.kind == "period_shift"
+        shifted = period_cue is not None and period_cue.kind == PERIOD_SHIFT
         main = mains[-1] if mains and (cmp_cues or shifted) else None
         if assigned is not None:
             main = assigned
@@ -325,14 +339,14 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         draft.rule_ids.extend(qualifier_rules)
         draft.flow = self.flow(phrase)
         if template is not None and assigned is None:
-            opening = [c.detail for c in self.clause.of("flow") if c.start < money.start]
+            opening = [c.detail for c in self.clause.of(FLOW) if c.start < money.start]
             draft.flow = opening[0] if opening else template.flow
         draft.seasonally_adjusted = self.adjustment(previous_end, money)
         if main is not None and main.seasonally_adjusted is not None:
             draft.seasonally_adjusted = main.seasonally_adjusted  # compared on the same basis
         if draft.seasonally_adjusted is None:
             draft.seasonally_adjusted = self.story_adjustment(draft.period)
-        draft.basis = {cue.detail for cue in self.clause.of("basis")}
+        draft.basis = {cue.detail for cue in self.clause.of(BASIS)}
         start = (
             phrase.start if 0 <= money.start - phrase.end <= RULES.evidence_reach else money.start
         )
@@ -350,14 +364,14 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         cue_start = min(
             [
                 c.start
-                for c in self.clause.of("cmp")
+                for c in self.clause.of(COMPARISON)
                 if revised.money.end <= c.start < draft.money.start
             ]
             or [draft.money.start]
         )
         superseding = [
             q
-            for q in self.clause.of("qual")
+            for q in self.clause.of(QUALIFIER)
             if revised.money.end <= q.start < cue_start
             and (
                 q.detail == "revised-away"
@@ -392,7 +406,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             if change is None:
                 continue
             reporter, partner, _ = self.places(phrase, phrase.start, stop, phrase.start)
-            periods = [c.value for c in self.clause.of("period") if phrase.start <= c.start < stop]
+            periods = [c.value for c in self.clause.of(PERIOD) if phrase.start <= c.start < stop]
             found.append(
                 SeparateChange(
                     indicator,

@@ -6,7 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from newsfacts.facts.clauses import Cue, is_partner_place, token_gap, word_after, word_before
+from newsfacts.facts.clauses import (
+    ADJUSTMENT,
+    CHANGE,
+    FLOW,
+    INDICATOR,
+    MODALITY,
+    PERCENT,
+    PLACE,
+    QUALIFIER,
+    Cue,
+    is_partner_place,
+    token_gap,
+    word_after,
+    word_before,
+)
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
@@ -30,7 +44,7 @@ class AttributeRules(ClauseView):
         if before in RULES.words["partner_markers"]:
             return True
         return not any(
-            0 <= cue.start - place.end <= RULES.owner_window for cue in self.clause.of("ind")
+            0 <= cue.start - place.end <= RULES.owner_window for cue in self.clause.of(INDICATOR)
         )
 
     def places(
@@ -46,7 +60,7 @@ class AttributeRules(ClauseView):
         In a list the partner goes with its own figure: '$22.2 billion with Canada, $13.1
         billion with Taiwan', 'deficits with its Asian partners -- South Korea 7.1 billion
         dlrs, Hong Kong 6.4 billion'."""
-        places = [cue for cue in self.clause.mentions if cue.kind == "place"]
+        places = [cue for cue in self.clause.mentions if cue.kind == PLACE]
         partner, rules = "WLD", []
         partners = [p for p in places if search_from <= p.start <= limit and self.is_partner(p)]
         own = self.listed_partner(places, phrase, money) if money is not None else None
@@ -110,11 +124,11 @@ class AttributeRules(ClauseView):
         for percent in (
             c
             for c in self.clause.mentions
-            if c.kind == "percent" and start <= c.start and c.end <= stop
+            if c.kind == PERCENT and start <= c.start and c.end <= stop
         ):
             if word_after(self.words, percent.end) == "of":
                 continue  # a share ("12 pct of exports"), not a change
-            for cue in self.clause.of("chg"):
+            for cue in self.clause.of(CHANGE):
                 before = 0 <= percent.start - cue.end <= RULES.change_cue_window
                 after = 0 <= cue.start - percent.end <= 1
                 if before or after:
@@ -125,7 +139,7 @@ class AttributeRules(ClauseView):
     def qualifiers(self, money: Cue) -> tuple[set[str], list[str]]:
         found: set[str] = set()
         rules: list[str] = []
-        for cue in self.clause.of("qual"):
+        for cue in self.clause.of(QUALIFIER):
             if cue.detail == "revised-away":
                 continue
             if min(self.monies, key=lambda m: token_gap(cue, m)) is not money:
@@ -147,14 +161,14 @@ class AttributeRules(ClauseView):
 
     def flow(self, phrase: IndicatorPhrase) -> str | None:
         window = RULES.flow_window
-        for cue in self.clause.of("flow"):
+        for cue in self.clause.of(FLOW):
             if phrase.start - window <= cue.start and cue.end <= phrase.end + window:
                 return cue.detail
         return None
 
     def adjustment(self, start: int, money: Cue) -> bool | None:
         """The adjustment said for this figure ('the adjusted surplus fell'), else the clause's."""
-        cues = self.clause.of("sa")
+        cues = self.clause.of(ADJUSTMENT)
         own = [c for c in cues if start <= c.start and c.end <= money.start]
         chosen = own[-1] if own else (cues[0] if cues else None)
         return None if chosen is None else chosen.detail == "true"
@@ -170,7 +184,7 @@ class AttributeRules(ClauseView):
         """'actual', what a modality cue says ('forecast', 'target', 'estimate', 'annualised'),
         or None where the figure is a threshold (not a fact)."""
         after = max(money.end, phrase.end if phrase.start >= money.end else money.end)
-        for cue in self.clause.of("mod"):
+        for cue in self.clause.of(MODALITY):
             if cue.detail in RULES.words["modality_after_figure"] and 0 <= cue.start - after <= 1:
                 return cue.detail  # "the 50 billion surplus forecast by …"
             if not (start <= cue.start and cue.end <= money.start):
@@ -237,7 +251,7 @@ class AttributeRules(ClauseView):
         partner."""
         if draft.indicator not in ("trade_balance", "current_account"):
             return
-        for place in self.clause.of("place"):
+        for place in self.clause.of(PLACE):
             gap = [w for w in self.words[money.end : place.start] if not w.isspace()]
             after = [w for w in self.words[place.end : place.end + 4] if not w.isspace()][:2]
             if gap == ["in"] and after and after[-1] in RULES.words["favour_words"]:

@@ -13,9 +13,32 @@ from spacy.tokens import Doc, Span
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.attributes import value_key
 
+# The kinds of cue the rules ask for (``clause.of(CHANGE)``, ``cue.kind == PLACE``). A CUE
+# span's kind is the first part of its rule id in patterns/cues.jsonl ('chg.up#1' → CHANGE,
+# detail 'up'); any other mention's kind is its label, lower-cased (MONEY → MONEY).
+INDICATOR = "ind"  # trade_balance.deficit, exports, current_account …
+CHANGE = "chg"  # up, down, narrowed …
+COMPARISON = "cmp"  # 'from', 'compared with', 'against'
+QUALIFIER = "qual"  # record, revised, provisional …
+MODALITY = "mod"  # forecast, target, estimate …
+FLOW = "flow"  # goods, services
+BASIS = "basis"  # cif, fob, customs …
+ADJUSTMENT = "sa"  # seasonally adjusted or not
+CUE_KINDS: frozenset[str] = frozenset({INDICATOR, CHANGE, COMPARISON, QUALIFIER, MODALITY, FLOW,
+                                       BASIS, ADJUSTMENT})
+MONEY = "money"
+PERCENT = "percent"
+POINTS = "points"
+PERIOD = "period"
+PERIOD_SHIFT = "period_shift"
+PLACE = "place"
+QUANTITY = "quantity"
+MENTION_KINDS: frozenset[str] = frozenset({MONEY, PERCENT, POINTS, PERIOD, PERIOD_SHIFT, PLACE,
+                                           QUANTITY})
+
 
 class Cue(NamedTuple):
-    """A mention seen by the rule layer; ``kind`` is its rule id's first part (``ind``, ``chg``).
+    """A mention seen by the rule layer; ``kind`` is one of ``CUE_KINDS`` or ``MENTION_KINDS``.
 
     A named tuple, not a frozen dataclass: one is made for every mention of every story.
     """

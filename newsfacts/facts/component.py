@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from newsfacts.facts.assemble import assemble_drafts
 from newsfacts.facts.build import build_facts
-from newsfacts.facts.clauses import Cue, read_cues
+from newsfacts.facts.clauses import MONEY, Cue, read_cues
 from newsfacts.mentions.attributes import declare_attributes
 from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.schema import TradeFact
@@ -17,7 +17,7 @@ def extract_doc_facts(doc: Doc, spans_key: str = SPANS_KEY) -> list[TradeFact]:
     """The trade facts of a doc whose mentions are tagged and normalised.
 
     Every fact is read from a money amount, so a doc without one has none and the rule
-    layer is not run on it (29 % of the words of the Reuters trade stories).
+    layer is not run on it (what that saves is measured in docs/batch.md, Throughput).
     """
     cues = read_cues(doc, spans_key)
     if not _any_money(cues):
@@ -33,7 +33,7 @@ def has_money(doc: Doc, spans_key: str = SPANS_KEY) -> bool:
 
 
 def _any_money(cues: list[Cue]) -> bool:
-    return any(cue.kind == "money" for cue in cues)  # a MONEY span or a money CUE
+    return any(cue.kind == MONEY for cue in cues)  # a MONEY span or a money CUE
 
 
 class FactAssembler:

@@ -11,11 +11,23 @@ from decimal import Decimal
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, Cue, is_partner_place, read_words, word_before
+from newsfacts.facts.clauses import (
+    ADJUSTMENT,
+    COMPARISON,
+    INDICATOR,
+    MONEY,
+    PERIOD,
+    PLACE,
+    Clause,
+    Cue,
+    is_partner_place,
+    read_words,
+    word_before,
+)
 from newsfacts.facts.drafts import Draft, Drop
 from newsfacts.facts.phrases import indicator_phrases
 from newsfacts.facts.rules import RULES
-from newsfacts.mentions.periods import PeriodShift, shift_period
+from newsfacts.periods import PeriodShift, shift_period
 from newsfacts.schema import Money, Period
 
 YEAR_BACK = PeriodShift("year", -1, "a year earlier")
@@ -121,13 +133,13 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
     everywhere: Counter[str] = Counter()
     context.first_trade_word = _first_trade_word(words, clauses)
     for index, clause in enumerate(clauses):
-        indicator_starts = [cue.start for cue in clause.mentions if cue.kind == "ind"]
+        indicator_starts = [cue.start for cue in clause.mentions if cue.kind == INDICATOR]
         for phrase in indicator_phrases(clause):
             family = phrase.balance_family(words)
             if family is not None:
                 context.balances.append((phrase.start, family))
         for cue in clause.mentions:
-            if cue.kind == "place":
+            if cue.kind == PLACE:
                 code = str(cue.value)
                 if is_partner_place(doc, words, cue.start):
                     continue
@@ -138,26 +150,26 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
                     0 <= start - cue.end <= RULES.story_owner_window for start in indicator_starts
                 ):
                     owner[code] += 1
-            elif cue.kind == "sa" and not clause.of("money") and context.adjustment is None:
+            elif cue.kind == ADJUSTMENT and not clause.of(MONEY) and context.adjustment is None:
                 context.adjustment = _stated_adjustment(words, clause, cue)
-            elif cue.kind == "money" and context.named_dollar is None:
+            elif cue.kind == MONEY and context.named_dollar is None:
                 money: Money = cue.value
                 if money.currency in RULES.specific_dollars:
                     context.named_dollar = money.currency
             elif (
-                cue.kind == "period"
+                cue.kind == PERIOD
                 and context.period is None
                 and _is_past(cue.value, doc)
-                and (clause.of("money") or (index < RULES.lead_clauses and clause.of("ind")))
+                and (clause.of(MONEY) or (index < RULES.lead_clauses and clause.of(INDICATOR)))
                 and word_before(words, cue.start) not in RULES.words["lead_period_not_own"]
-                and not any(c.kind == "cmp" and c.end == cue.start for c in clause.mentions)
+                and not any(c.kind == COMPARISON and c.end == cue.start for c in clause.mentions)
             ):
                 context.period = cue.value  # the lead's period, until a figure says another
     if context.period is None:  # a lead with no figure: its first period sets the scene
         lead_periods = [
             cue.value
             for clause in clauses[: RULES.lead_clauses]
-            for cue in clause.of("period")
+            for cue in clause.of(PERIOD)
             if _is_past(cue.value, doc)
             and word_before(words, cue.start) not in RULES.words["lead_period_not_own"]
         ]
@@ -196,7 +208,7 @@ def _first_seen(clauses: list[Clause]) -> list[str]:
     seen: list[str] = []
     for clause in clauses:
         for cue in clause.mentions:
-            if cue.kind == "place" and str(cue.value) not in seen:
+            if cue.kind == PLACE and str(cue.value) not in seen:
                 seen.append(str(cue.value))
     return seen
 
@@ -210,7 +222,7 @@ def _first_trade_word(words: Sequence[str], clauses: list[Clause]) -> int:
     for clause in clauses:
         if clause.start >= first:
             break
-        flows = [cue.start for cue in clause.of("ind") if cue.detail in trade_cues]
+        flows = [cue.start for cue in clause.of(INDICATOR) if cue.detail in trade_cues]
         if flows:
             return min(first, flows[0])
     return first

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from newsfacts.facts.assemble import assemble_drafts
 from newsfacts.facts.build import merge_duplicates, to_fact
-from newsfacts.facts.clauses import Cue, read_cues
+from newsfacts.facts.clauses import MONEY, Cue, read_cues
 from newsfacts.facts.drafts import Drop
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.component import SPANS_KEY
@@ -29,7 +29,7 @@ def explain_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[MoneyOutcome]:
     into it.
     """
     cues = read_cues(doc, spans_key)
-    monies = [cue for cue in cues if cue.kind == "money"]
+    monies = [cue for cue in cues if cue.kind == MONEY]
     if not monies:
         return []
     drafts, context = assemble_drafts(doc, spans_key, cues)

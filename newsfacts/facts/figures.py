@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from newsfacts.facts.clauses import Cue, is_partner_place, word_after, word_before
+from newsfacts.facts.clauses import (
+    CHANGE,
+    INDICATOR,
+    MONEY,
+    PERIOD,
+    PLACE,
+    QUANTITY,
+    Cue,
+    is_partner_place,
+    word_after,
+    word_before,
+)
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.view import ClauseView
@@ -70,7 +81,7 @@ class FigureRules(ClauseView):
         if word_before(self.words, money.start) != "by":
             return self.more_than_balance(money)
         flows = [
-            c for c in self.clause.of("ind")
+            c for c in self.clause.of(INDICATOR)
             if c.detail in ("exports", "imports") and c.end <= money.start
         ]
         if len(flows) < 2 or flows[-2].detail == flows[-1].detail:
@@ -92,7 +103,7 @@ class FigureRules(ClauseView):
             return None
         second = next(
             (
-                c for c in self.clause.of("ind")
+                c for c in self.clause.of(INDICATOR)
                 if c.detail in ("exports", "imports")
                 and c.start > money.end
                 and self.words[c.start] == "than"
@@ -108,7 +119,7 @@ class FigureRules(ClauseView):
     def place_between(self, start: int, end: int) -> int:
         """The length of a place named right at ``start``, before ``end`` ('the 170 billion
         dlr U.S. trade deficit': the owner between the figure and its phrase), else 0."""
-        for cue in self.clause.of("place"):
+        for cue in self.clause.of(PLACE):
             if cue.start == start and cue.end <= end:
                 return cue.end - cue.start
         return 0
@@ -128,7 +139,8 @@ class FigureRules(ClauseView):
         """A flow cue that ends in a partner word ('shipments to', 'purchases from') names a
         flow only where a place follows it."""
         for cue in phrase.cues:
-            if cue.kind != "ind" or self.words[cue.end - 1] not in RULES.words["partner_markers"]:
+            last_word = self.words[cue.end - 1]
+            if cue.kind != INDICATOR or last_word not in RULES.words["partner_markers"]:
                 continue
             index = cue.end
             while index < len(self.words) and (
@@ -136,7 +148,7 @@ class FigureRules(ClauseView):
             ):
                 index += 1
             if not any(
-                c.kind == "place" and c.start == index for c in self.clause.mentions
+                c.kind == PLACE and c.start == index for c in self.clause.mentions
             ):
                 return True
         return False
@@ -195,7 +207,7 @@ class FigureRules(ClauseView):
         volume of one product, not the economy's trade."""
         return any(
             min(phrase.end, money.start) <= q.start < money.start
-            for q in self.clause.of("quantity")
+            for q in self.clause.of(QUANTITY)
         )
 
     def is_worth_of_product(self, money: Cue) -> bool:
@@ -250,7 +262,7 @@ class FigureRules(ClauseView):
         organisations = RULES.words["organisation_words"]
         not_after = RULES.words["organisation_not_after"]
         speakers = RULES.words["speaker_words"]
-        places = {cue.start for cue in self.clause.of("place")}
+        places = {cue.start for cue in self.clause.of(PLACE)}
         previous, owner = "", False
         for index in range(self.clause.start, end):
             word = self.words[index]
@@ -280,7 +292,7 @@ class FigureRules(ClauseView):
     def names_partner(self, phrase: IndicatorPhrase) -> bool:
         """'the surplus with Japan', 'the deficit with the United States'."""
         return any(
-            cue.kind == "place"
+            cue.kind == PLACE
             and 0 <= cue.start - phrase.end <= RULES.balance_partner_window
             and is_partner_place(self.doc, self.words, cue.start)
             for cue in self.clause.mentions
@@ -300,7 +312,7 @@ class FigureRules(ClauseView):
         if index >= len(self.words) or not self.doc[index].is_title:
             return False
         return not any(
-            c.kind in ("place", "money", "period") and c.start <= index < c.end
+            c.kind in (PLACE, MONEY, PERIOD) and c.start <= index < c.end
             for c in self.clause.mentions
         )
 
@@ -313,7 +325,7 @@ class FigureRules(ClauseView):
         if value.scale is None and abs(value.value) < RULES.smallest_value:
             return True
         if word_after(self.words, money.end) == "of" and any(
-            cue.kind == "ind" and cue.detail.startswith("exclude")
+            cue.kind == INDICATOR and cue.detail.startswith("exclude")
             and 0 < cue.start - money.end <= RULES.stock_after_window
             for cue in self.clause.mentions
         ):
@@ -321,9 +333,9 @@ class FigureRules(ClauseView):
         if value.currency is not None:
             return False
         for before in reversed(self.clause.mentions):  # the unit the bare number goes on from
-            if before.end > money.start or before.kind not in ("money", "quantity"):
+            if before.end > money.start or before.kind not in (MONEY, QUANTITY):
                 continue
-            if before.kind == "quantity":
+            if before.kind == QUANTITY:
                 return True
             if before.value.currency is not None:
                 return False
@@ -339,7 +351,7 @@ class FigureRules(ClauseView):
         ):
             end -= 1
         return any(
-            cue.kind == "chg"
+            cue.kind == CHANGE
             and cue.end == end
             # "racked up a 51.5 billion dlr surplus": 'up' of a verb, no change
             and not (cue.span.text.lower() in ("up", "down") and self.after_verb(cue.start))

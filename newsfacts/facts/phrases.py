@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsfacts.facts.clauses import Clause, Cue, word_before
+from newsfacts.facts.clauses import INDICATOR, Clause, Cue, word_before
 from newsfacts.facts.rules import RULES
 
 EXCLUDED = "excluded"
@@ -88,7 +88,7 @@ class IndicatorPhrase:
 
 def indicator_phrases(clause: Clause) -> list[IndicatorPhrase]:
     phrases: list[IndicatorPhrase] = []
-    for cue in clause.of("ind"):
+    for cue in clause.of(INDICATOR):
         if (
             phrases
             and cue.start - phrases[-1].end <= RULES.phrase_gap

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from newsfacts.facts.clauses import Cue, word_after, word_before
+from newsfacts.facts.clauses import (
+    COMPARISON,
+    MONEY,
+    PERIOD,
+    PERIOD_SHIFT,
+    Cue,
+    word_after,
+    word_before,
+)
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.view import ClauseView
-from newsfacts.mentions.periods import (
+from newsfacts.periods import (
     PeriodShift,
     fiscal_period,
     make_period,
@@ -31,9 +39,9 @@ class PeriodRules(ClauseView):
             c
             for c in self.clause.mentions
             if (
-                c.kind == "period"
+                c.kind == PERIOD
                 or (
-                    c.kind == "period_shift"
+                    c.kind == PERIOD_SHIFT
                     and (c.value.unit != "year_to_date" or self.is_year_to_date(c))
                 )
             )
@@ -49,11 +57,11 @@ class PeriodRules(ClauseView):
             c
             for c in self.clause.mentions
             if (
-                c.kind == "period"
-                or (c.kind == "period_shift" and c.value.unit == "whole_year")
-                or (c.kind == "period_shift" and self.is_year_to_date(c))
+                c.kind == PERIOD
+                or (c.kind == PERIOD_SHIFT and c.value.unit == "whole_year")
+                or (c.kind == PERIOD_SHIFT and self.is_year_to_date(c))
                 # "the deficit for the previous three months was revised to …"
-                or (c.kind == "period_shift" and word_before(self.words, c.start) == "for")
+                or (c.kind == PERIOD_SHIFT and word_before(self.words, c.start) == "for")
             )
             and start <= c.start
             and c.end <= money.start
@@ -65,19 +73,19 @@ class PeriodRules(ClauseView):
             )
             and (
                 compared
-                or not any(k.kind == "cmp" and k.end == c.start for k in self.clause.mentions)
+                or not any(k.kind == COMPARISON and k.end == c.start for k in self.clause.mentions)
             )
         ]
         owner = [  # "last year's record imbalance of $375.7 billion", "from 1986's 9.5 billion"
             c
-            for c in self.clause.of("period")
+            for c in self.clause.of(PERIOD)
             if start <= c.start
             and 0 <= money.start - c.end <= RULES.phrase_link_window
             and self.is_possessive(c)
             and not any(  # "November's deficit was up from $10.2 billion in October"
                 c.end <= k.start < money.start
                 for k in self.clause.mentions
-                if k.kind in ("money", "cmp")
+                if k.kind in (MONEY, COMPARISON)
             )
         ]
         if owner:
@@ -100,7 +108,7 @@ class PeriodRules(ClauseView):
         ):
             index += 1
         return next(
-            (c for c in self.clause.of("period") if c.start == index and c.end <= money.start),
+            (c for c in self.clause.of(PERIOD) if c.start == index and c.end <= money.start),
             None,
         )
 
@@ -109,7 +117,7 @@ class PeriodRules(ClauseView):
         figure and a period after it makes the period the comparison's."""
         return bool(
             RULES.words["comparative_words"].intersection(self.words[start:end])
-        ) or any(c.kind == "cmp" and start <= c.start < end for c in self.clause.mentions)
+        ) or any(c.kind == COMPARISON and start <= c.start < end for c in self.clause.mentions)
 
     def is_possessive(self, cue: Cue) -> bool:
         """'last year's', '1986's', 'December's': the period owns the figure after it."""
@@ -139,14 +147,14 @@ class PeriodRules(ClauseView):
         after_figure = any(
             0 <= cue.start - self.past_aside(m.end) <= RULES.period_adjacent_window
             and not any(
-                k.kind == "cmp" and m.end <= k.start < cue.start for k in self.clause.mentions
+                k.kind == COMPARISON and m.end <= k.start < cue.start for k in self.clause.mentions
             )
             and "(" not in self.words[self.past_aside(m.end) : cue.start]
             for m in self.monies
             if not self.is_conversion(m)
         )
         before_comparison = any(
-            k.kind == "cmp" and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
+            k.kind == COMPARISON and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
         )
         return after_figure or before_comparison
 
@@ -168,7 +176,7 @@ class PeriodRules(ClauseView):
     def shift_between(self, start: int, end: int) -> Cue | None:
         """'from the year-ago month total of 8.5 billion': a relative period between a
         comparison cue and its figure."""
-        shifts = [c for c in self.clause.of("period_shift") if start <= c.start and c.end <= end]
+        shifts = [c for c in self.clause.of(PERIOD_SHIFT) if start <= c.start and c.end <= end]
         if not shifts:
             return None
         between = [w for w in self.words[shifts[-1].end : end] if not w.isspace()]

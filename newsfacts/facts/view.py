@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from newsfacts.facts.clauses import Clause, Cue, word_before
+from newsfacts.facts.clauses import CHANGE, MONEY, Clause, Cue, word_before
 from newsfacts.facts.context import DocContext
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import indicator_phrases
@@ -30,7 +30,7 @@ class ClauseView:
         self.context = context
         self.in_title = in_title
         self.phrases = indicator_phrases(clause)
-        self.monies = clause.of("money")
+        self.monies = clause.of(MONEY)
         self.drafts: list[Draft] = []
         self.assigned: dict[int, Draft] = {}
 
@@ -45,7 +45,7 @@ class ClauseView:
         if before < 0:
             return False
         return self.words[before].endswith(tuple(RULES.words["verb_endings"])) or any(
-            cue.start <= before < cue.end for cue in self.clause.of("chg")
+            cue.start <= before < cue.end for cue in self.clause.of(CHANGE)
         )
 
     def in_mention(self, index: int) -> bool:

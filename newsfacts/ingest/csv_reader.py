@@ -15,7 +15,8 @@ from typing import IO
 from pydantic import BaseModel, ConfigDict
 
 from newsfacts.errors import EncodingError, InputError, RecordError
-from newsfacts.ingest.readers import error_record, parse_date
+from newsfacts.ingest.dates import parse_date
+from newsfacts.ingest.files import error_record
 from newsfacts.schema import Article, ErrorRecord
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import DateError, EncodingError, InputError, RecordError
-from newsfacts.ingest._optional import require
-from newsfacts.ingest.readers import error_record, open_bytes, parse_date
+from newsfacts.extras import require
+from newsfacts.ingest.dates import parse_date
+from newsfacts.ingest.files import error_record, open_bytes
 from newsfacts.schema import Article, ErrorRecord
 
 

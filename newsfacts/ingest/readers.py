@@ -7,99 +7,26 @@ problem, so that a batch run accounts for every document it was given.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import io
 import json
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
-from newsfacts.errors import DateError, EncodingError, InputError, RecordError
+from newsfacts.errors import EncodingError, InputError, RecordError
+from newsfacts.ingest.dates import parse_date
+from newsfacts.ingest.files import (
+    error_record,
+    open_bytes,
+    read_whole,
+    require_unicode,
+)
 from newsfacts.schema import Article, ErrorRecord
 
-if TYPE_CHECKING:
-    from newsfacts.ingest.csv_reader import CsvColumns
+__all__ = ["article_from_record", "parse_date", "read_jsonl", "read_text_file"]
 
-TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".txt.gz")
-JSONL_SUFFIXES: tuple[str, ...] = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-CSV_SUFFIXES: tuple[str, ...] = (".csv", ".csv.gz", ".tsv", ".tsv.gz")
-SGML_SUFFIXES: tuple[str, ...] = (".sgm", ".sgm.gz", ".sgml", ".sgml.gz")
-HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
-WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz")
-READABLE_SUFFIXES: tuple[str, ...] = (TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
-                                      + SGML_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES)
 ID_KEYS: tuple[str, ...] = ("doc_id", "id", "newid")
 DATE_KEYS: tuple[str, ...] = ("published", "date")
 TEXT_KEYS: tuple[str, ...] = ("body", "text")
-REUTERS_DATE_FORMATS: tuple[str, ...] = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y")
-# Some Reuters-21578 dates carry stray letters after the time: '27-MAR-1987 01:35:42.65RM'.
-_REUTERS_DATE_WITH_TAIL = re.compile(
-    r"^(\d{1,2}-[A-Za-z]{3}-\d{4}) \d\d:\d\d:\d\d(?:\.\d+)?[A-Z ]+$")
-
-
-FIRST_YEAR, LAST_YEAR = 1001, 9998  # "last year" and "next year" stay four-digit years
-
-
-def news_year(date: dt.date, where: str) -> dt.date:
-    """``date``, or DateError where its year is one no period code can name."""
-    if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise DateError(f"{where}: periods are named by four-digit years, so a publication "
-                        f"date lies between {FIRST_YEAR} and {LAST_YEAR}")
-    return date
-
-
-def parse_date(value: Any, where: str) -> dt.date | None:
-    """ISO dates ('1994-05-20', with or without time) and Reuters-21578 dates."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise DateError(f"{where}: date {value!r} is not a string")
-    text = value.strip()
-    try:
-        return news_year(dt.date.fromisoformat(text[:10]), where)
-    except ValueError:
-        pass
-    for layout in REUTERS_DATE_FORMATS:
-        try:
-            return news_year(dt.datetime.strptime(text, layout).date(), where)
-        except ValueError:
-            continue
-    tailed = _REUTERS_DATE_WITH_TAIL.match(text)
-    if tailed:
-        try:
-            return news_year(dt.datetime.strptime(tailed.group(1), "%d-%b-%Y").date(), where)
-        except ValueError:
-            pass
-    raise DateError(
-        f"{where}: date {value!r} is neither ISO (1994-05-20) nor Reuters (26-FEB-1987)"
-    )
-
-
-def _open_text(path: Path) -> IO[str]:
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", errors="strict")
-    return path.open("r", encoding="utf-8", errors="strict")
-
-
-def open_bytes(path: Path) -> io.BufferedIOBase:
-    """A file's bytes, gunzipped on the fly for ``.gz``."""
-    if path.suffix == ".gz":
-        return gzip.open(path, "rb")
-    return path.open("rb")
-
-
-_open_bytes = open_bytes
-
-
-def _read_whole(path: Path) -> str:
-    try:
-        with _open_text(path) as handle:
-            return handle.read()
-    except UnicodeDecodeError as exc:
-        raise EncodingError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
@@ -120,7 +47,7 @@ def _sidecar(path: Path) -> dict[str, Any]:
 def read_text_file(path: str | Path, published: dt.date | None = None) -> Article:
     """One article from a text file; its date from ``published`` or the sidecar."""
     file = Path(path)
-    text = _read_whole(file)
+    text = read_whole(file)
     meta = _sidecar(file)
     date = published or parse_date(_first(meta, DATE_KEYS), str(file))
     doc_id = str(_first(meta, ID_KEYS) or file.name.removesuffix(".gz").removesuffix(".txt"))
@@ -133,22 +60,6 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
         if record.get(key) not in (None, ""):
             return record[key]
     return None
-
-
-def printable(text: str) -> str:
-    """``text`` with lone surrogates (a file name that is not UTF-8, a JSON '\\udc80') written
-    as backslash escapes, so that an error record can name it."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def require_unicode(value: str, where: str, what: str) -> str:
-    """``value``, or EncodingError (E102) where it holds a lone surrogate no UTF-8 can hold."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise EncodingError(f"{printable(where)}: the {what} holds a lone surrogate at "
-                            f"character {exc.start}, which is no Unicode text") from None
-    return value
 
 
 def article_from_record(record: Any, where: str, id_prefix: str = "") -> Article:
@@ -179,7 +90,7 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
     """
     file = Path(path)
     try:
-        handle = _open_bytes(file)
+        handle = open_bytes(file)
     except OSError as exc:
         yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
                           error=f"{file}: cannot open ({exc.strerror or exc})", source=str(file))
@@ -191,7 +102,7 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield _error(where, EncodingError(
+                yield error_record(where, EncodingError(
                     f"{where}: not UTF-8 (byte {exc.start}: {exc.reason})"))
                 continue
             if not line.strip():
@@ -199,65 +110,6 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
             try:
                 yield article_from_record(json.loads(line), where, id_prefix)
             except json.JSONDecodeError as exc:
-                yield _error(where, RecordError(f"{where}: not valid JSON ({exc.msg})"))
+                yield error_record(where, RecordError(f"{where}: not valid JSON ({exc.msg})"))
             except InputError as exc:
-                yield _error(where, exc)
-
-
-def error_record(where: str, exc: InputError) -> ErrorRecord:
-    """The ErrorRecord of a document that could not be read; ``where`` is its id and source."""
-    where = printable(where)
-    return ErrorRecord(doc_id=where, error_code=exc.code, error=printable(exc.message),
-                       source=where)
-
-
-_error = error_record
-
-
-def read_paths(paths: Iterable[str | Path], published: dt.date | None = None,
-               csv_columns: CsvColumns | None = None) -> Iterator[Article | ErrorRecord]:
-    """Articles from files and folders, in name order, each file read by its suffix.
-
-    Text files (with sidecars; ``published`` overrides their dates), JSONL, CSV (columns
-    mapped by ``csv_columns``), Reuters-21578 SGML, HTML pages and WARC archives; every
-    format may be gzipped. HTML and WARC need ``newsfacts[archives]``.
-    """
-    from newsfacts.ingest.csv_reader import read_csv
-    from newsfacts.ingest.html_reader import read_html_file
-    from newsfacts.ingest.reuters import read_reuters_sgml
-    from newsfacts.ingest.warc import read_warc
-
-    for path in paths:
-        file = Path(path)
-        name = file.name.lower()
-        if printable(str(file)) != str(file):  # a name that is not UTF-8 ('caf\xe9.txt')
-            yield _error(str(file), EncodingError(
-                f"{printable(str(file))}: the file name is not UTF-8; rename the file"))
-            continue
-        if file.is_dir():
-            children = sorted(p for p in file.rglob("*") if p.is_file() and _readable(p))
-            if not children:
-                yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
-                                  error=f"{file}: folder holds no .txt or .jsonl files (nor "
-                                        "CSV, Reuters SGML, HTML or WARC files)",
-                                  source=str(file))
-            yield from read_paths(children, published, csv_columns)
-        elif name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl(file)
-        elif name.endswith(CSV_SUFFIXES):
-            yield from read_csv(file, csv_columns)
-        elif name.endswith(SGML_SUFFIXES):
-            yield from read_reuters_sgml(file)
-        elif name.endswith(WARC_SUFFIXES):
-            yield from read_warc(file)
-        elif name.endswith(HTML_SUFFIXES):
-            yield read_html_file(file)
-        else:
-            try:
-                yield read_text_file(file, published)
-            except InputError as exc:
-                yield _error(str(file), exc)
-
-
-def _readable(path: Path) -> bool:
-    return path.name.lower().endswith(READABLE_SUFFIXES)
+                yield error_record(where, exc)

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsfacts.errors import EncodingError, InputError, RecordError
-from newsfacts.ingest.readers import error_record, open_bytes, parse_date
+from newsfacts.ingest.dates import parse_date
+from newsfacts.ingest.files import error_record, open_bytes
 from newsfacts.schema import Article, ErrorRecord
 
 _OPEN = re.compile(rb"^\s*<REUTERS\b[^>]*>")

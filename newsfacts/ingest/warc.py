@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import InputError, RecordError
-from newsfacts.ingest._optional import require
+from newsfacts.extras import require
+from newsfacts.ingest.files import error_record
 from newsfacts.ingest.html_reader import article_from_html
-from newsfacts.ingest.readers import error_record
 from newsfacts.schema import Article, ErrorRecord
 
 HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")

@@ -1,4 +1,5 @@
-"""Periods as news writes them → ``Period`` in the SCHEMA.md canonical form.
+"""Periods as news writes them → ``Period`` in the SCHEMA.md canonical form (the reading;
+the arithmetic on periods is ``newsfacts.periods``).
 
 Absolute and publication-relative phrases ("March", "last year", "the first nine months
 of 1986", "fiscal 1987", "1986/87") resolve against the article's publication date,
@@ -10,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
+from newsfacts.periods import (
+    PeriodShift,
+    fiscal_period,
+    make_period,
+    shift_months,
+)
 from newsfacts.schema import Period
 
 MONTHS: dict[str, int] = {
@@ -82,15 +87,6 @@ SPAN_WORDS: dict[str, int] = {
 }
 
 
-@dataclass(frozen=True)
-class PeriodShift:
-    """A period named relative to another figure's: ``unit`` steps of ``n`` (negative = back)."""
-
-    unit: Literal["year", "step", "to_year", "whole_year", "year_to_date"]
-    n: int
-    raw: str
-
-
 _MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)"
 _REL_YEAR = r"(?P<{name}>this year|last year|the previous year|the year before|a year earlier)"
@@ -104,16 +100,6 @@ def _year(name: str) -> str:
     return _YEAR.format(name=name)
 
 
-def _ym(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    """(year, month) moved by ``delta`` months."""
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
 def _latest_before(month: int, published: dt.date | None) -> int | None:
     """The year of the latest ``month`` that began before the publication month.
 
@@ -123,73 +109,6 @@ def _latest_before(month: int, published: dt.date | None) -> int | None:
     if published is None:
         return None
     return published.year if month < published.month else published.year - 1
-
-
-def make_period(
-    start: tuple[int, int], end: tuple[int, int], raw: str, fiscal_year: int | None = None
-) -> Period:
-    """A Period for a run of months, named as the canonical form would name it."""
-    (y1, m1), (y2, m2) = start, end
-    if fiscal_year is not None:
-        return Period(
-            code=f"FY{fiscal_year}",
-            granularity="fiscal_year",
-            start=_ym(y1, m1),
-            end=_ym(y2, m2),
-            raw=raw,
-        )
-    if (y1, m1) == (y2, m2):
-        code, granularity = _ym(y1, m1), "month"
-    elif y1 == y2 and m1 == 1 and m2 == 12:
-        code, granularity = f"{y1}", "year"
-    elif y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2:
-        code, granularity = f"{y1}-Q{m2 // 3}", "quarter"
-    elif y1 == y2 and m1 % 6 == 1 and m2 == m1 + 5:
-        code, granularity = f"{_ym(y1, m1)}/{_ym(y2, m2)}", "half"  # SCHEMA.md has no half code
-    else:
-        code, granularity = f"{_ym(y1, m1)}/{_ym(y2, m2)}", "months"
-    return Period(
-        code=code,
-        granularity=granularity,  # type: ignore[arg-type]
-        start=_ym(y1, m1),
-        end=_ym(y2, m2),
-        raw=raw,
-    )
-
-
-def fiscal_period(year: int, end_month: int, raw: str) -> Period:
-    """Fiscal year ``year``, named by the year it ends in ("1986/87" → FY1987), ending in
-    ``end_month`` (March where the text does not say; the rule layer moves it for economies
-    whose year ends elsewhere)."""
-    start = shift_months(year, end_month, -11)
-    return make_period(start, (year, end_month), raw, fiscal_year=year)
-
-
-def shift_period(period: Period, shift: PeriodShift) -> Period:
-    """Apply a relative shift: a year back keeps the granularity; a step moves by its length.
-
-    ``to_year`` moves the period into year ``n`` ("the same period of 1986");
-    ``whole_year`` is the calendar year the period ends in ("the full year");
-    ``year_to_date`` runs from January to the period's end ("so far this year").
-    """
-    y1, m1 = (int(part) for part in period.start.split("-"))
-    y2, m2 = (int(part) for part in period.end.split("-"))
-    if shift.unit == "whole_year":
-        return make_period((y2, 1), (y2, 12), shift.raw)
-    if shift.unit == "year_to_date":
-        return make_period((y2, 1), (y2, m2), shift.raw)
-    if shift.unit == "to_year":
-        shift = PeriodShift("year", shift.n - y2, shift.raw)
-    length = (y2 * 12 + m2) - (y1 * 12 + m1) + 1
-    months = 12 * shift.n if shift.unit == "year" else length * shift.n
-    if period.granularity == "months" and shift.unit == "step":
-        months = 12 * shift.n  # "the first nine months ... the previous year"
-    start = shift_months(y1, m1, months)
-    end = shift_months(y2, m2, months)
-    fiscal = None
-    if period.granularity == "fiscal_year":
-        fiscal = int(period.code[2:]) + months // 12
-    return make_period(start, end, shift.raw, fiscal)
 
 
 _SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from newsfacts.errors import EncodingError, InputError, RecordError
-from newsfacts.outputs._target import Target, open_target
+from newsfacts.outputs.target import Target, open_target
 from newsfacts.schema import ErrorRecord, TradeFact
 
 

@@ -12,7 +12,7 @@ import csv
 from collections.abc import Iterable
 from typing import Any
 
-from newsfacts.outputs._target import Target, open_target
+from newsfacts.outputs.target import Target, open_target
 from newsfacts.schema import GOLD_FIELDS, ErrorRecord, TradeFact
 
 LIST_SEPARATOR = ";"

@@ -1,6 +1,10 @@
-"""Fact-check outputs: ClaimReview JSON-LD, a self-contained HTML report, a local web page."""
+"""Fact-check outputs: ClaimReview JSON-LD, a self-contained HTML report, a local web page.
 
-from newsfacts.review.checked import CheckedArticle, check_articles
+``CheckedArticle`` and ``check_articles`` (extract + validate) live in ``newsfacts.check``;
+they are named here too, as the outputs take what they give.
+"""
+
+from newsfacts.check import CheckedArticle, check_articles
 from newsfacts.review.claimreview import (
     RATINGS,
     ReviewSettings,

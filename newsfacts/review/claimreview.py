@@ -36,10 +36,10 @@ from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from newsfacts.check import CheckedArticle
 from newsfacts.errors import ConfigError
-from newsfacts.outputs._target import Target, open_target
+from newsfacts.outputs.target import Target, open_target
 from newsfacts.outputs.text import format_money
-from newsfacts.review.checked import CheckedArticle
 from newsfacts.schema import Article, TradeFact
 from newsfacts.validation import Verdict
 

@@ -17,9 +17,9 @@ from functools import cache
 from html import escape
 from importlib import resources
 
+from newsfacts.check import CheckedArticle, check_articles
 from newsfacts.extract import Extractor
 from newsfacts.outputs.text import format_money, format_percent
-from newsfacts.review.checked import CheckedArticle, check_articles
 from newsfacts.review.highlight import INDICATOR_COLOURS, INDICATOR_LABELS, highlight
 from newsfacts.review.series import SeriesChart, series_charts
 from newsfacts.review.svg import line_colour, render_svg

@@ -23,10 +23,11 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import parse_qs
 
+from newsfacts.check import check_articles
 from newsfacts.errors import NewsfactsError
-from newsfacts.extract import Extractor, parse_published
+from newsfacts.extract import Extractor
+from newsfacts.ingest.dates import parse_published
 from newsfacts.ingest.html_reader import article_from_html
-from newsfacts.review.checked import check_articles
 from newsfacts.review.report import ReportMeta, page, report_body
 from newsfacts.schema import Article
 from newsfacts.validation import ReferenceStore

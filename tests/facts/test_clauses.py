@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 
 from newsfacts.extract import Extractor
 from newsfacts.facts.clauses import (
+    CUE_KINDS,
+    MENTION_KINDS,
     Clause,
     clause_bounds,
     read_cues,
@@ -18,8 +22,11 @@ from newsfacts.facts.clauses import (
     word_before,
 )
 from newsfacts.facts.rules import RULES
+from newsfacts.mentions.component import LABELS
 from newsfacts.schema import Article
 from tests.facts.helpers import tagged
+
+PATTERNS = Path(__file__).resolve().parents[2] / "newsfacts" / "patterns"
 
 TEXTS: tuple[str, ...] = (
     "JAPAN TRADE SURPLUS WIDENS\n\n  TOKYO, March 3 - Japan's trade surplus widened to 5.2 "
@@ -103,3 +110,14 @@ def test_clause_kinds_follow_added_mentions(extractor: Extractor) -> None:
     clause.mentions.extend(cues)
     assert clause.of("money") == tuple(cue for cue in cues if cue.kind == "money")
     assert clause.of("money")
+
+
+def test_cue_kinds_are_the_id_prefixes_of_the_cue_patterns() -> None:
+    ids = [json.loads(line)["id"] for line in
+           (PATTERNS / "cues.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert {rule_id.split("#")[0].split(".")[0] for rule_id in ids} == CUE_KINDS
+
+
+def test_mention_kinds_are_the_other_labels_lower_cased() -> None:
+    assert {label.lower() for label in LABELS - {"CUE"}} == MENTION_KINDS
+    assert not CUE_KINDS & MENTION_KINDS

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.errors import ConfigError, RecordError
+from newsfacts.extras import require
 from newsfacts.ingest import (
     CsvColumns,
     read_csv,
@@ -20,7 +21,6 @@ from newsfacts.ingest import (
     read_reuters_sgml,
     read_warc,
 )
-from newsfacts.ingest._optional import require
 from newsfacts.schema import Article, ErrorRecord
 
 SGML = """<!DOCTYPE lewis SYSTEM "lewis.dtd">

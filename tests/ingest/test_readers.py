@@ -11,7 +11,7 @@ import pytest
 
 from newsfacts.errors import DateError, EncodingError
 from newsfacts.ingest import read_jsonl, read_paths, read_text_file
-from newsfacts.ingest.readers import parse_date
+from newsfacts.ingest.dates import parse_date
 from newsfacts.schema import Article, ErrorRecord
 
 TEXT = "Trade gap narrows\n\nThe U.S. trade deficit narrowed 18.5% to $7.46 billion in March."
@@ -42,9 +42,10 @@ def test_parse_date(value: str | None, expected: dt.date | None) -> None:
 
 
 @pytest.mark.parametrize("value", ["May 20, 1994", "1994-13-01", "yesterday", 19940520,
-                                   "31-FEB-1987 01:35:42.65RM", "27-MAR-1987 rumour"])
+                                   "31-FEB-1987 01:35:42.65RM", "27-MAR-1987 rumour",
+                                   "1994-05-201", "1994-05-20x"])
 def test_parse_date_rejects(value: object) -> None:
-    with pytest.raises(DateError, match="here: date"):
+    with pytest.raises(DateError, match=r"here: .* is not a date"):
         parse_date(value, "here")
 
 

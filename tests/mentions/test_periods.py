@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from newsfacts.mentions.periods import PeriodShift, make_period, parse_period, shift_period
+from newsfacts.mentions.periods import parse_period
+from newsfacts.periods import PeriodShift, make_period, shift_period
 from newsfacts.schema import Period
 
 MAY_1994 = dt.date(1994, 5, 20)

@@ -1,4 +1,8 @@
-"""Articles with their facts and verdicts: what ClaimReview, the report and the server show."""
+"""Extract and validate in one step: articles → their facts and one verdict per fact.
+
+What ``newsfacts check``, ``newsfacts export claimreview``, the HTML report and the local page
+all do first; it belongs to no one of them.
+"""
 
 from __future__ import annotations
 
