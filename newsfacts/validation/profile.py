@@ -49,7 +49,8 @@ AGE_BUCKETS: tuple[tuple[str, float], ...] = (("up to 3 years", 3.0),
 Group = Literal["balance", "flows"]
 # the dimensions dropped, in turn, where a kind has fewer than MIN_PAIRS pairs
 FALLBACKS: tuple[tuple[str, ...], ...] = (
-    (), ("age",), ("age", "scope"), ("age", "scope", "basis", "adjusted"),
+    (), ("age",), ("age", "scope"), ("age", "scope", "flow"),
+    ("age", "scope", "flow", "basis", "adjusted"),
 )
 BILLION = Decimal(10) ** 9
 MILLION = Decimal(10) ** 6
@@ -99,6 +100,7 @@ class Pair:
     adjusted: bool  # of the later series
     scope: Literal["total", "bilateral"]
     age: str
+    span: str  # month, quarter or year (a run of months: by its length)
     indicator: str
     period: str
     early_value: float
@@ -140,6 +142,11 @@ def age_bucket(period: str, vintage: dt.date) -> str:
     return AGE_BUCKETS[-1][0]
 
 
+def span_of(period: str) -> str:
+    months = months_of(period) or ()
+    return "year" if len(months) >= 12 else "quarter" if len(months) >= 3 else "month"
+
+
 def kind_name(key: dict[str, Any]) -> str:
     group = {"balance": "balances", "flows": "exports and imports"}.get(key.get("group", ""),
                                                                        "figures")
@@ -151,6 +158,9 @@ def kind_name(key: dict[str, Any]) -> str:
     if "basis" in key:
         parts.append(f"against {'BOP' if key['basis'] == 'bop' else key['basis']}-basis "
                      f"{'SA' if key['adjusted'] else 'NSA'} series")
+    if "span" in key:
+        parts.append({"month": "monthly", "quarter": "quarterly", "year": "annual"}.get(
+            key["span"], key["span"]) + " figures")
     if "age" in key:
         parts.append(f"{key['age']} after the period")
     return ", ".join(parts)
@@ -179,7 +189,10 @@ class RevisionProfile:
         return RevisionProfile(data)
 
     def range_for(self, group: Group, flow: str, basis: str, adjusted: bool,
-                  scope: str, age: str, measure: Literal["value", "gross"]) -> Range | None:
+                  scope: str, age: str, span: str,
+                  measure: Literal["value", "gross"]) -> Range | None:
+        # ``span`` (month, quarter, year) is recorded with each pair but not a dimension:
+        # annual pairs are too few to bound annual revisions on their own
         key: dict[str, Any] = {"group": group, "flow": flow, "basis": basis,
                                "adjusted": adjusted, "scope": scope, "age": age}
         for dropped in FALLBACKS:
@@ -526,7 +539,8 @@ def make_pairs(early: Sequence[EarlyFigure], later: Sequence[Later]) -> list[Pai
                 group="balance" if figure.indicator == "trade_balance" else "flows",
                 flow=series.flow, basis=series.basis, adjusted=series.adjusted,
                 scope="total" if figure.partner == "WLD" else "bilateral",
-                age=age_bucket(figure.period, series.vintage), indicator=figure.indicator,
+                age=age_bucket(figure.period, series.vintage), span=span_of(figure.period),
+                indicator=figure.indicator,
                 period=figure.period, early_value=float(figure.value),
                 early_basis=figure.basis, early_vintage=figure.vintage.isoformat(),
                 early_source=figure.source, later_series=series.series,
@@ -547,10 +561,12 @@ METHOD = (
     "World NSA 0015, Japan 5880), FRED BOPGSTB/BOPTEXP/BOPTIMP, and, as later vintages of BOP "
     "goods, exhibits 4 (1996) and 9 (1998). Quarters and years of monthly series are sums of "
     "their months. Months are paired only on the same adjustment. Deviation = |early - "
-    "later| / |later| (and, for balances, / later exports + imports). The range of a kind "
-    "is the largest deviation among its pairs, with at least "
+    "later| / |later| (and, for balances, / later exports + imports). A kind is the "
+    "indicator group (balance or exports and imports), the flow, basis and adjustment of the "
+    "later series, total or bilateral, and the age of the later figure (years after the "
+    "period). The range of a kind is the largest deviation among its pairs, with at least "
     f"{MIN_PAIRS} pairs; else coarser kinds are pooled (age, then total/bilateral, then "
-    "basis and adjustment dropped).")
+    "flow, then basis and adjustment dropped).")
 
 
 def build_profile(folder: str | Path) -> dict[str, Any]:

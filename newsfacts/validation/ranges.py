@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from newsfacts.validation.families import Family
 from newsfacts.validation.judging import format_money
-from newsfacts.validation.profile import Group, RevisionProfile, age_bucket
+from newsfacts.validation.profile import Group, RevisionProfile, age_bucket, span_of
 from newsfacts.validation.store import BAND_LEVELS, Band, ReferenceStore, RefValue
 
 
@@ -34,11 +34,12 @@ def gross_trade(store: ReferenceStore, family: Family, months: Sequence[str]) ->
 def revision_band(store: ReferenceStore, profile: RevisionProfile | None, family: Family,
                   indicator: str, period: str, months: Sequence[str],
                   refs: Sequence[RefValue]) -> Band:
-    """The store's band where its own vintages of this kind of series give one; else the
-    profile's range for the kind and age of the figure; else the store's pooled band."""
+    """The wider of the store's band (from its own vintages of this kind of series) and the
+    profile's range for the kind and age of the figure; either where the other is missing.
+    (Where the store holds a release of the period itself, the verdict compares with that
+    first: see ``verdicts``.)"""
     own = store.band(family.info)
-    if own.pairs and own.level == BAND_LEVELS[0][0]:
-        return own
+    specific = own if own.pairs and own.level == BAND_LEVELS[0][0] else None
     info = family.info
     if profile is None or info.reporter != "USA" or not refs or indicator not in (
             "exports", "imports", "trade_balance") or info.flow == "services":
@@ -51,7 +52,7 @@ def revision_band(store: ReferenceStore, profile: RevisionProfile | None, family
     age = age_bucket(period, latest.vintage)
     gross = gross_trade(store, family, months) if group == "balance" else None
     found = profile.range_for(group, info.flow, info.basis, info.seasonally_adjusted, scope,
-                              age, "gross" if gross else "value")
+                              age, span_of(period), "gross" if gross else "value")
     if found is None:
         return own
     scale = gross if gross else abs(latest.value)
@@ -62,4 +63,6 @@ def revision_band(store: ReferenceStore, profile: RevisionProfile | None, family
             f"{format_money(latest.value + reach, currency)}, "
             + (f"±{format_money(reach, currency, signed=False)} = " if gross else "")
             + found.describe())
+    if specific is not None and specific.size >= size:
+        return own
     return Band(size, found.pairs, found.kind, "profile", note)

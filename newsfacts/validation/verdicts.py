@@ -72,7 +72,7 @@ from newsfacts.validation.profile import RevisionProfile, load_profile
 from newsfacts.validation.ranges import revision_band
 from newsfacts.validation.reading import article_flow
 from newsfacts.validation.records import Verdict
-from newsfacts.validation.store import ReferenceStore, RefValue
+from newsfacts.validation.store import Band, ReferenceStore, RefValue
 from newsfacts.validation.tolerance import stated_half_unit
 
 __all__ = ["RULES", "validate", "validate_fact", "validate_facts"]
@@ -144,15 +144,28 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
     half = stated_half_unit(fact.value, fact.evidence)
     ranked = rank_families(families, fact, rule, expected_sa)
     judgements: list[Judgement] = []
-    for rank, family in enumerate(ranked):
-        refs = family_values(store, family, fact.period or "", months)
+    held = [(rank, family, family_values(store, family, fact.period or "", months))
+            for rank, family in enumerate(ranked)]
+    settled = settled_after(months)
+    # where the store holds an early vintage of the period (a first release) in a published
+    # family the text may mean, that figure is what a report of the time printed: other
+    # families' revised figures are then not stretched by a revision range
+    first = next((refs[0] for _, family, refs in held
+                  if refs and not family.info.estimate and refs[0].vintage < settled
+                  and is_expected(family, fact, expected_sa)), None)
+    for rank, family, refs in held:
         if not refs:
             continue
-        band = revision_band(store, profile, family, fact.indicator, fact.period or "", months,
-                             refs)
+        if first is not None and refs[0].vintage >= settled and not family.info.estimate:
+            band = Band(0.0, 0, "", "store", note=(
+                f"no revision range applied: the store holds the figure of {fact.period} as "
+                f"published on {first.vintage} ({first.series_id}), which the text's figure "
+                "would match if it were that release"))
+        else:
+            band = revision_band(store, profile, family, fact.indicator, fact.period or "",
+                                 months, refs)
         judgements.append(judge(fact.value, half, refs, band, family,
-                                 is_expected(family, fact, expected_sa), rank,
-                                 settled_after(months)))
+                                 is_expected(family, fact, expected_sa), rank, settled))
     if not judgements:
         spans = "; ".join(f"{f.info.series_id} {coverage(store, f)}" for f in families[:4])
         return _unverifiable(fact, index, f"no series covers {fact.period} ({spans})")
@@ -378,7 +391,7 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
     else:
         status = "contradicted"
         extra = (f" and more than such series are revised ({best.band.describe()})"
-                 if best.banded else "")
+                 if best.banded else f"; {best.band.note}" if best.band.note else "")
         earlier = (f"; none of the {best.vintages} vintages in the store agrees either"
                    if best.vintages > 1 else "")
         if best.anchor is not None:
