@@ -105,5 +105,27 @@ def show_cli(
         out_console().print(table)
 
 
+def profile_cli(
+    official: Annotated[Path, typer.Argument(
+        help="The folder of official files (first_reported_from_news.csv, the exhibits, "
+             "first-releases/, census_country.xlsx, the FRED CSVs).", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write the profile (the package's copy is "
+                               "newsfacts/validation/revision_profile.json).",
+        show_default=False)],
+) -> None:
+    """Rebuild the revision profile from official first releases and today's series."""
+    from newsfacts.validation.profile import RevisionProfile, build_profile, write_profile
+
+    with fail_cleanly():
+        data = build_profile(official)
+        write_profile(data, output)
+    pairs = RevisionProfile(data).pairs
+    kinds = len({(p.group, p.flow, p.basis, p.adjusted, p.scope, p.age) for p in pairs})
+    err_console().print(f"[bold]vintage pairs[/bold] {len(pairs)} · [bold]kinds[/bold] "
+                        f"{kinds} → {escape(str(output))}", soft_wrap=True)
+
+
 reference_app.command("build")(build_cli)
 reference_app.command("show")(show_cli)
+reference_app.command("profile")(profile_cli)

@@ -20,7 +20,8 @@ _BOTH = re.compile(r"goods\s+and\s+services|goods\s*&\s*services|goods\s+or\s+se
                    re.IGNORECASE)
 _GOODS = re.compile(r"\b(?:goods|merchandise)\b", re.IGNORECASE)
 _SERVICES = re.compile(r"\bservices?\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+")
+# a full stop ends a sentence, but not the one of "U.S." ("U.S. exports of goods")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\.[A-Z]\.)[\"\u201d\u2019]?\s+")
 
 
 def _mentions(text: str) -> tuple[bool, bool]:
