@@ -13,28 +13,29 @@ from rich.table import Table
 from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
-from newsfacts.cli._options import ArticlePaths, StorePath
-from newsfacts.cli.validate import summary
+from newsfacts.cli._options import ArticlePaths
+from newsfacts.cli.validate import OptionalStore, open_store, summary
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
 from newsfacts.outputs.text import format_money, truncate
 from newsfacts.review import check_articles
 from newsfacts.schema import ErrorRecord
-from newsfacts.validation import ReferenceStore, Verdict
+from newsfacts.validation import Verdict
 
 STYLES: dict[str, str] = {"confirmed": "green", "revised": "yellow", "contradicted": "red",
                           "unverifiable": "dim", "consistent": "green",
                           "inconsistent": "red"}
 
 
-def check_files(paths: Sequence[Path], reference: Path, published: str | None = None,
+def check_files(paths: Sequence[Path], reference: Path | None, published: str | None = None,
                 extractor: Extractor | None = None) -> tuple[list[Verdict], list[ErrorRecord]]:
-    """Extract and validate; documents that cannot be read come back as error records."""
+    """Extract and validate; documents that cannot be read come back as error records.
+    Without ``reference``, the default store shipped with the package."""
     files = check_paths(paths)
     date = parse_published(published)
     verdicts: list[Verdict] = []
     errors: list[ErrorRecord] = []
-    with ReferenceStore.open(reference) as store:
+    with open_store(reference) as store:
         for result in check_articles(read_paths(files, published=date), store, extractor):
             if isinstance(result, ErrorRecord):
                 errors.append(result)
@@ -75,7 +76,7 @@ def print_report(verdicts: Sequence[Verdict], errors: Sequence[ErrorRecord],
 
 def check_cli(
     paths: ArticlePaths,
-    reference: StorePath,
+    reference: OptionalStore = None,
     published: Annotated[str | None, typer.Option(
         "--published", metavar="YYYY-MM-DD",
         help="Publication date of the text files (overrides their sidecars).")] = None,

@@ -13,7 +13,8 @@ import typer
 from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
-from newsfacts.cli._options import ArticlePaths, StorePath
+from newsfacts.cli._options import ArticlePaths
+from newsfacts.cli.validate import OptionalStore, open_store
 from newsfacts.errors import ConfigError, DateError
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
@@ -28,7 +29,6 @@ from newsfacts.review.claimreview import (
     write_claimreviews,
 )
 from newsfacts.schema import ErrorRecord
-from newsfacts.validation import ReferenceStore
 
 AUTHOR_ENV = "NEWSFACTS_AUTHOR"
 AUTHOR_URL_ENV = "NEWSFACTS_AUTHOR_URL"
@@ -84,7 +84,7 @@ def _reviews(results: Iterable[CheckedArticle | ErrorRecord], settings: ReviewSe
             yield review
 
 
-def export_claimreview(paths: Sequence[Path], reference: Path, output: str,
+def export_claimreview(paths: Sequence[Path], reference: Path | None, output: str,
                        settings: ReviewSettings, reviewed_on: dt.date,
                        published: str | None = None, jsonl: bool = False,
                        extractor: Extractor | None = None
@@ -98,7 +98,7 @@ def export_claimreview(paths: Sequence[Path], reference: Path, output: str,
     date = parse_published(published)
     counts: Counter[str] = Counter()
     errors: list[ErrorRecord] = []
-    with ReferenceStore.open(reference) as store:
+    with open_store(reference) as store:
         results = check_articles(read_paths(files, published=date), store, extractor)
         reviews = _reviews(results, settings, reviewed_on, counts, errors)
         target = sys.stdout if output == STDOUT else Path(output)
@@ -122,7 +122,7 @@ def summary(counts: Counter[str], errors: int, output: str) -> str:
 
 def claimreview_cli(
     paths: ArticlePaths,
-    reference: StorePath,
+    reference: OptionalStore = None,
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="PATH", help="Where to write; '-' is stdout.")] = STDOUT,
     jsonl: Annotated[bool, typer.Option(

@@ -10,14 +10,27 @@ from typing import Annotated
 import typer
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
-from newsfacts.cli._options import StorePath
 from newsfacts.outputs._target import Target, open_target
 from newsfacts.outputs.jsonl import read_facts
 from newsfacts.schema import TradeFact
 from newsfacts.validation import STATUSES, ReferenceStore, validate
 
+OptionalStore = Annotated[Path | None, typer.Option(
+    "--reference", "-r", help="A store built by `newsfacts reference build` or `update` "
+                              "(default: the U.S. store shipped with the package).",
+    show_default=False)]
 
-def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[str]:
+
+def open_store(reference: Path | None) -> ReferenceStore:
+    """The store at ``reference``, or the default store shipped with the package."""
+    if reference is None:
+        from newsfacts.validation.default import default_store
+
+        return default_store()
+    return ReferenceStore.open(reference)
+
+
+def validate_file(facts_path: Path, reference: Path | None, target: Target) -> Counter[str]:
     """Validate every fact of a facts JSONL file; error records in it are counted and left
     out (they hold no fact). Returns the count of verdicts per status (and ``errors``)."""
     check_paths([facts_path])
@@ -28,7 +41,7 @@ def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[
             facts.append(record)
         else:
             counts["error records"] += 1
-    with ReferenceStore.open(reference) as store:
+    with open_store(reference) as store:
         verdicts = validate(facts, store)
     with open_target(target) as handle:
         for verdict in verdicts:
@@ -47,7 +60,7 @@ def summary(counts: Counter[str]) -> str:
 def validate_cli(
     facts: Annotated[Path, typer.Argument(help="A facts JSONL file (`newsfacts extract`).",
                                           show_default=False)],
-    reference: StorePath,
+    reference: OptionalStore = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write verdicts here instead of stdout.",
         show_default=False)] = None,

@@ -59,10 +59,10 @@ def revision_band(store: ReferenceStore, profile: RevisionProfile | None, family
     size = found.size * float(scale / abs(latest.value))
     reach = Decimal(str(found.size)) * scale
     currency = info.currency
-    note = (f"{format_money(latest.value - reach, currency)} to "
-            f"{format_money(latest.value + reach, currency)}, "
-            + (f"±{format_money(reach, currency, signed=False)} = " if gross else "")
-            + found.describe())
+    bounds = (f"{format_money(latest.value - reach, currency)} to "
+              f"{format_money(latest.value + reach, currency)}")
+    note = (f"{bounds}, " + (f"±{format_money(reach, currency, signed=False)} = " if gross
+                             else "") + found.describe())
     if specific is not None and specific.size >= size:
         return own
-    return Band(size, found.pairs, found.kind, "profile", note)
+    return Band(size, found.pairs, found.kind, "profile", note, bounds)

@@ -81,6 +81,7 @@ class Band:
     level: str
     source: str = "store"
     note: str = ""
+    bounds: str = ""  # the range as money, "A to B", where the profile gave it
 
     def describe(self) -> str:
         if self.note:

@@ -354,11 +354,12 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
                 f"revision of {revision:.1%}.")
     elif best.outcome == "band":
         status = "revised"
+        inside = best.band.bounds or best.band.describe()
         text = (f"Probably revised: {source} now gives {latest} for {where} (vintage "
                 f"{best.latest.vintage}); the text's {claim} is {relative or 0:.1%} off, inside "
                 f"the range within which early releases of such figures have been revised, or "
-                f"differ by basis, at this age ({best.band.describe()}). Likely the figure as "
-                f"first published; the store holds no vintage of that date to show it.")
+                f"differ by basis, at this age ({inside}). Likely the figure as first "
+                f"published; the store holds no vintage of that date to show it.")
     elif best.outcome == "estimate" and best.anchor is not None and best.span is not None:
         status = "revised"
         first = best.anchor.latest
@@ -411,7 +412,8 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
                      f"{' or ' if fact.flow is None and fact.seasonally_adjusted is None else ''}"
                      f"{'adjustment' if fact.seasonally_adjusted is None else ''}; used "
                      f"{best.family.describe()}")
-    text += " " + _compared(used, best, fact.currency)
+    rounding = stated_half_unit(fact.value, fact.evidence) + used.half_unit
+    text += " " + _compared(used, best, fact.currency, rounding)
     return Verdict.for_fact(
         fact, index, status=status, explanation=text, series_id=used.series_id,
         source=info.source, flow=info.flow, basis=info.basis,
@@ -423,14 +425,14 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         estimated=bool(info.estimate))
 
 
-def _compared(used: RefValue, best: Judgement, currency: str) -> str:
+def _compared(used: RefValue, best: Judgement, currency: str, half: Decimal) -> str:
     """The closing line of every verdict on a value: series, basis, adjustment, vintage and
     the range the figure was judged with."""
     info = best.family.info
     flow = info.flow.replace("_", " ")
     basis = {"bop": "BOP", "census_cif": "Census, imports c.i.f.,"}.get(info.basis,
                                                                         info.basis.capitalize())
-    rounding = f"rounding ±{format_money(best.tolerance, currency, signed=False)}"
+    rounding = f"rounding ±{format_money(half, currency, signed=False)}"
     if best.outcome == "band" or (best.banded and best.outcome == "contradicted"):
         judged = f"{rounding}; revision range {best.band.describe()}"
     elif best.outcome == "estimate":
