@@ -14,7 +14,9 @@ ITA table H04-1 (annual, to 1987), and the first-reported figures
 from news reports (vintage = the report's date).
 
 Sets:
-(a) the seed article's 4 facts, extracted from ../shared/corpus/seed/article.txt;
+(a) the seed article's 4 facts, extracted from ../shared/corpus/seed/article.txt, checked
+    against the full store, the store of the four published files alone, and the default
+    store shipped with the package;
 (b) the 34 first-reported figures as claims, each checked against a store that leaves out
     every figure from the same news report (so a claim never meets itself);
 (d) the U.S. figures extracted correctly from news-dev and news-dev2 (gold record match),
@@ -47,6 +49,7 @@ from newsfacts.extract import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 from newsfacts.validation import ReferenceStore, SeriesData, Verdict, validate
+from newsfacts.validation.default import default_store
 from newsfacts.validation.importers import USER_COLUMNS, read_reference_file, read_user_csv
 from newsfacts.validation.periods import shift
 from newsfacts.validation.profile import load_profile
@@ -318,6 +321,9 @@ def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, 
         results["seed"] = [v.model_dump(mode="json") for v in seed_verdicts]
         results["seed_four_files"] = [v.model_dump(mode="json") for v in
                                       validate(seed, four, {"seed": seed_text})]
+        with default_store() as shipped:
+            results["seed_default_store"] = [v.model_dump(mode="json") for v in
+                                             validate(seed, shipped, {"seed": seed_text})]
         results["news"] = news_end_to_end(shared, four, runner)
         claims = claims_from_rows(shared)
         first: list[Verdict] = []
@@ -377,6 +383,7 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
     return {
         "seed": count(results["seed"]),
         "seed_four_files": count(results["seed_four_files"]),
+        "seed_default_store": count(results["seed_default_store"]),
         "news_end_to_end_four_files": news,
         "first_reported_own_report_in_store": count(
             results["first_reported_own_report_in_store"]),
@@ -416,7 +423,7 @@ def main() -> int:
         return 2
     results = run()
     news = [item for items in results["news"].values() for item in items]
-    for name in ("seed", "seed_four_files", "first_reported", "news") + (
+    for name in ("seed", "seed_four_files", "seed_default_store", "first_reported", "news") + (
             ("perturbed",) if args.verbose else ()):
         print(f"\n== {name}")
         for item in (news if name == "news" else results[name]):
