@@ -327,6 +327,9 @@ def _mixed_up_verdict(fact: TradeFact, verdict: Verdict, other: str, ref: RefVal
             f"{format_money(ref.value, fact.currency)} for {other} (vintage {ref.vintage}), while "
             f"for {fact.period} {kind}{verdict.series_id} gives{figure}{when}{off}, and no "
             f"vintage of {fact.period} in the store has the text's figure.")
+    named = verdict.explanation.find("[Compared with:")
+    if named >= 0:
+        text += " " + verdict.explanation[named:]
     return verdict.model_copy(update={"status": "contradicted", "explanation": text})
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from newsfacts.cli import app
 from newsfacts.validation import ReferenceStore, Verdict, build_reference, validate
 from newsfacts.validation.profile import (
     PROFILE_FORMAT,
@@ -26,6 +28,7 @@ from newsfacts.validation.profile import (
     load_profile,
     make_pairs,
 )
+from tests.cli.test_cli import assert_clean_failure
 from tests.validation.helpers import fact, user_row, write_text, write_user_csv
 
 OLD, YOUNG = "over 3 years", "up to 3 years"
@@ -197,11 +200,24 @@ def test_the_shipped_profile_shows_its_pairs() -> None:
 
 
 @pytest.mark.shared
-def test_the_shipped_profile_is_rebuilt_from_the_official_files(shared_dir: Path) -> None:
+def test_the_shipped_profile_is_rebuilt_from_the_official_files(shared_dir: Path,
+                                                                tmp_path: Path) -> None:
     shipped = json.loads(Path(__file__).parents[2].joinpath(
         "newsfacts", "validation", "revision_profile.json").read_text(encoding="utf-8"))
     rebuilt = build_profile(shared_dir / "official")
     assert rebuilt["pairs"] == shipped["pairs"] and rebuilt["method"] == shipped["method"]
+    out = tmp_path / "profile.json"
+    result = CliRunner().invoke(app, ["reference", "profile", str(shared_dir / "official"),
+                                      "-o", str(out)])
+    assert result.exit_code == 0 and "vintage pairs 409" in result.stderr, result.output
+    assert json.loads(out.read_text(encoding="utf-8")) == shipped
+
+
+def test_the_profile_command_names_missing_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["reference", "profile", str(tmp_path), "-o",
+                                      str(tmp_path / "p.json")])
+    assert_clean_failure(result, "E401", "first_reported_from_news.csv")
+    assert not (tmp_path / "p.json").exists()
 
 
 # --- verdicts with a profile -----------------------------------------------------------------
