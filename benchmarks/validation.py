@@ -21,6 +21,8 @@ Sets:
     every figure from the same news report (so a claim never meets itself);
 (d) the U.S. figures extracted correctly from news-dev and news-dev2 (gold record match),
     validated against the store of the four published files alone (end to end);
+(e) claims made from today's series (store of the four published files): the figure of
+    every 25th month 1995-2021 of six series, true and 5 %, -10 % and +20 % off;
 (c) perturbed claims made from the true ones (the seed facts and the claims of (b) that the
     official figures bear out, estimated series included; figures are also given apart for
     those a published series bears out): value off by 3% beyond rounding (up and down),
@@ -304,6 +306,38 @@ def news_end_to_end(shared: Path, store: ReferenceStore,
     return found
 
 
+TODAY_SERIES = (("fred-BOPGSTB", "trade_balance", "goods_and_services", "WLD"),
+                ("fred-BOPTEXP", "exports", "goods_and_services", "WLD"),
+                ("fred-BOPTIMP", "imports", "goods_and_services", "WLD"),
+                ("census-0004-exports", "exports", "goods", "WLD"),
+                ("census-5880-trade_balance", "trade_balance", "goods", "JPN"),
+                ("census-5700-trade_balance", "trade_balance", "goods", "CHN"))
+TODAY_CHANGES = (("true", Decimal(1)), ("+5%", Decimal("1.05")), ("-10%", Decimal("0.9")),
+                 ("+20%", Decimal("1.2")))
+
+
+def todays_claims(store: ReferenceStore) -> list[tuple[str, TradeFact]]:
+    """Claims made from today's series (every 25th month from 1995 to 2021), to a tenth of a
+    billion: true ones, and false ones 5 % above, 10 % below and 20 % above."""
+    claims: list[tuple[str, TradeFact]] = []
+    tenth = Decimal(10) ** 8
+    for series_id, indicator, flow, partner in TODAY_SERIES:
+        for index in range(1995 * 12, 2022 * 12, 25):
+            period = f"{index // 12}-{index % 12 + 1:02d}"
+            refs = store.values(series_id, [period])
+            if not refs:
+                continue
+            for kind, factor in TODAY_CHANGES:
+                value = (refs[-1].value * factor / tenth).quantize(Decimal(1)) * tenth
+                evidence = f"${abs(value) / Decimal(10) ** 9:.1f} billion"
+                claims.append((kind, TradeFact(
+                    doc_id=f"today-{series_id}-{period}", indicator=indicator,  # type: ignore[arg-type]
+                    flow=flow, reporter="USA", partner=partner,  # type: ignore[arg-type]
+                    period=period, value=value, currency="USD", evidence=evidence,
+                    evidence_start=0, evidence_end=len(evidence))))
+    return claims
+
+
 def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, Any]:
     """All sets; returns the verdicts and the figures."""
     started = time.perf_counter()
@@ -325,6 +359,10 @@ def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, 
             results["seed_default_store"] = [v.model_dump(mode="json") for v in
                                              validate(seed, shipped, {"seed": seed_text})]
         results["news"] = news_end_to_end(shared, four, runner)
+        today = todays_claims(four)
+        results["todays_claims"] = [
+            {"kind": kind, **v.model_dump(mode="json")}
+            for (kind, _), v in zip(today, validate([c for _, c in today], four), strict=True)]
         claims = claims_from_rows(shared)
         first: list[Verdict] = []
         for url in sorted({url for url, _ in claims}):
@@ -380,7 +418,11 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
     every = [item for items in results["news"].values() for item in items]
     news["all"] = {**count(every), "n": len(every), "contradicted_share": round(
         sum(i["status"] == "contradicted" for i in every) / max(len(every), 1), 3)}
+    by_change: dict[str, Counter[str]] = {}
+    for item in results["todays_claims"]:
+        by_change.setdefault(item["kind"], Counter())[item["status"]] += 1
     return {
+        "todays_claims_four_files": {kind: dict(c) for kind, c in by_change.items()},
         "seed": count(results["seed"]),
         "seed_four_files": count(results["seed_four_files"]),
         "seed_default_store": count(results["seed_default_store"]),

@@ -89,6 +89,11 @@ def test_benchmark_figures_as_measured(results: dict[str, Any]) -> None:
     for name in ("news-dev", "news-dev2", "all"):
         assert news[name]["contradicted_share"] <= 0.05, name
     assert news["all"]["n"] >= 100
+    today = figures["todays_claims_four_files"]
+    assert today["true"] == {"confirmed": 78}
+    # false claims inside the revision range are "revised" (see the README): guard the rest
+    assert today["+5%"]["contradicted"] >= 37 and today["-10%"]["contradicted"] >= 56
+    assert today["+20%"]["contradicted"] >= 73
 
 
 @pytest.mark.shared
