@@ -9,9 +9,9 @@ import typer
 
 ArticlePaths = Annotated[list[Path], typer.Argument(
     help="Articles: text files (with sidecars), folders, JSONL.", show_default=False)]
-StorePath = Annotated[Path, typer.Option(
-    "--reference", "-r", help="A store built by `newsfacts reference build`.",
-    show_default=False)]
+StorePath = Annotated[Path | None, typer.Option(
+    "--reference", "-r", help="A store built by `newsfacts reference build` or `update` "
+    "(default: the U.S. store shipped with the package).", show_default=False)]
 PublishedDate = Annotated[str | None, typer.Option(
     "--published", metavar="YYYY-MM-DD",
     help="Publication date of the text files (overrides their sidecars).")]

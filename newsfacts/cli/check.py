@@ -24,21 +24,23 @@ from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.text import format_money, truncate
 from newsfacts.schema import ErrorRecord
-from newsfacts.validation import ReferenceStore, Verdict
+from newsfacts.validation import Verdict
+from newsfacts.validation.default import open_store
 
 STYLES: dict[str, str] = {"confirmed": "green", "revised": "yellow", "contradicted": "red",
                           "unverifiable": "dim", "consistent": "green",
                           "inconsistent": "red"}
 
 
-def check_files(paths: Sequence[Path], reference: Path, published: str | None = None,
+def check_files(paths: Sequence[Path], reference: Path | None, published: str | None = None,
                 extractor: Extractor | None = None) -> tuple[list[Verdict], list[ErrorRecord]]:
-    """Extract and validate; documents that cannot be read come back as error records."""
+    """Extract and validate; documents that cannot be read come back as error records.
+    Without ``reference``, the default store shipped with the package."""
     files = check_paths(paths)
     date = parse_published(published)
     verdicts: list[Verdict] = []
     errors: list[ErrorRecord] = []
-    with ReferenceStore.open(reference) as store:
+    with open_store(reference) as store:
         for result in check_articles(read_paths(files, published=date), store, extractor):
             if isinstance(result, ErrorRecord):
                 errors.append(result)
@@ -79,7 +81,7 @@ def print_report(verdicts: Sequence[Verdict], errors: Sequence[ErrorRecord],
 
 def check_cli(
     paths: ArticlePaths,
-    reference: StorePath,
+    reference: StorePath = None,
     published: PublishedDate = None,
 ) -> None:
     """Extract the trade facts of articles and check them against official figures."""

@@ -29,7 +29,7 @@ from newsfacts.review.claimreview import (
     write_claimreviews,
 )
 from newsfacts.schema import ErrorRecord
-from newsfacts.validation import ReferenceStore
+from newsfacts.validation.default import open_store
 
 AUTHOR_ENV = "NEWSFACTS_AUTHOR"
 AUTHOR_URL_ENV = "NEWSFACTS_AUTHOR_URL"
@@ -85,7 +85,7 @@ def _reviews(results: Iterable[CheckedArticle | ErrorRecord], settings: ReviewSe
             yield review
 
 
-def export_claimreview(paths: Sequence[Path], reference: Path, output: str,
+def export_claimreview(paths: Sequence[Path], reference: Path | None, output: str,
                        settings: ReviewSettings, reviewed_on: dt.date,
                        published: str | None = None, jsonl: bool = False,
                        extractor: Extractor | None = None
@@ -99,7 +99,7 @@ def export_claimreview(paths: Sequence[Path], reference: Path, output: str,
     date = parse_published(published)
     counts: Counter[str] = Counter()
     errors: list[ErrorRecord] = []
-    with ReferenceStore.open(reference) as store:
+    with open_store(reference) as store:
         results = check_articles(read_paths(files, published=date), store, extractor)
         reviews = _reviews(results, settings, reviewed_on, counts, errors)
         target = sys.stdout if output == STDOUT else Path(output)
@@ -123,7 +123,7 @@ def summary(counts: Counter[str], errors: int, output: str) -> str:
 
 def claimreview_cli(
     paths: ArticlePaths,
-    reference: StorePath,
+    reference: StorePath = None,
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="PATH", help="Where to write; '-' is stdout.")] = STDOUT,
     jsonl: Annotated[bool, typer.Option(

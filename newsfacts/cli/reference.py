@@ -16,7 +16,8 @@ from newsfacts.errors import InputError
 from newsfacts.validation import BuildStats, ReferenceStore, ReferenceStoreError, build_reference
 
 reference_app = typer.Typer(
-    help="Official figures: build a reference store (DuckDB) and list what it holds.",
+    help="Official figures: build a reference store (DuckDB), update one from the agencies, "
+         "list what it holds; rebuild the revision profile and the default store's data.",
     no_args_is_help=True,
 )
 
@@ -105,5 +106,91 @@ def show_cli(
         out_console().print(table)
 
 
+def profile_cli(
+    official: Annotated[Path, typer.Argument(
+        help="The folder of official files (first_reported_from_news.csv, the exhibits, "
+             "first-releases/, census_country.xlsx, the FRED CSVs).", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write the profile (the package's copy is "
+                               "newsfacts/validation/revision_profile.json).",
+        show_default=False)],
+) -> None:
+    """Rebuild the revision profile from official first releases and today's series."""
+    from newsfacts.validation.profile import RevisionProfile, build_profile, write_profile
+
+    with fail_cleanly():
+        data = build_profile(official)
+        write_profile(data, output)
+    pairs = RevisionProfile(data).pairs
+    kinds = len({(p.group, p.flow, p.basis, p.adjusted, p.scope, p.age) for p in pairs})
+    err_console().print(f"[bold]vintage pairs[/bold] {len(pairs)} · [bold]kinds[/bold] "
+                        f"{kinds} → {escape(str(output))}", soft_wrap=True)
+
+
+def default_data_cli(
+    files: Annotated[list[Path], typer.Argument(
+        help="The published files: Census country.xlsx and the FRED CSVs BOPGSTB, BOPTEXP, "
+             "BOPTIMP.", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write it (the package's copy is "
+                               "newsfacts/validation/default_store.csv.gz).",
+        show_default=False)],
+) -> None:
+    """Rebuild the default store's data (the U.S. series shipped with the package)."""
+    from newsfacts.validation.default import PARTNERS, default_rows, write_default_data
+    from newsfacts.validation.importers import read_reference_file
+
+    with fail_cleanly():
+        paths = check_paths(files)
+        rows = default_rows(data for path in paths for data in read_reference_file(path))
+        if not rows:
+            raise InputError("none of the files holds a series the default store keeps "
+                             f"(U.S. exports, imports, balance with {', '.join(PARTNERS)})")
+        write_default_data(rows, output)
+    series = len({row["series_id"] for row in rows})
+    err_console().print(f"[bold]series[/bold] {series} · [bold]observations[/bold] "
+                        f"{len(rows):,} → {escape(str(output))}", soft_wrap=True)
+
+
+def update_store(out: Path, base_url: str | None = None, keep: Path | None = None,
+                 force: bool = False) -> BuildStats:
+    """Download the agencies' current files and build a store from them (vintage: today)."""
+    import tempfile
+
+    from newsfacts.validation.default import AGENCY_FILES, download_files
+
+    if out.exists() and not force:
+        raise ReferenceStoreError(f"{out} exists; pass --force to replace it")
+    sources = dict(AGENCY_FILES) if base_url is None else {
+        name: f"{base_url.rstrip('/')}/{name}" for name in AGENCY_FILES}
+    with tempfile.TemporaryDirectory(prefix="newsfacts-update-") as tmp:
+        folder = keep or Path(tmp)
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+        fetched = download_files(folder, sources)
+        return build_reference(out, [(path, day) for path, day in fetched])
+
+
+def update_cli(
+    out: Annotated[Path, typer.Argument(help="The store to write (a .duckdb file).",
+                                        show_default=False)],
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Fetch the files from this mirror (BASE/census_country.xlsx, "
+                           "BASE/fred_BOPGSTB.csv, …) instead of census.gov and FRED.")] = None,
+    keep: Annotated[Path | None, typer.Option(
+        "--keep", metavar="DIR", help="Keep the downloaded files in this folder.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    """Download the agencies' current files (needs a network) and build a store from them."""
+    with fail_cleanly():
+        stats = update_store(out, base_url, keep, force)
+    err_console().print(f"[bold]files[/bold] {stats.files} · [bold]series[/bold] "
+                        f"{stats.series} · [bold]observations[/bold] {stats.observations:,} "
+                        f"→ {escape(str(out))}", soft_wrap=True)
+
+
 reference_app.command("build")(build_cli)
 reference_app.command("show")(show_cli)
+reference_app.command("profile")(profile_cli)
+reference_app.command("default-data")(default_data_cli)
+reference_app.command("update")(update_cli)

@@ -14,10 +14,11 @@ from newsfacts.cli._options import StorePath
 from newsfacts.outputs.jsonl import read_facts
 from newsfacts.outputs.target import Target, open_target
 from newsfacts.schema import TradeFact
-from newsfacts.validation import ReferenceStore, validate
+from newsfacts.validation import validate
+from newsfacts.validation.default import open_store
 
 
-def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[str]:
+def validate_file(facts_path: Path, reference: Path | None, target: Target) -> Counter[str]:
     """Validate every fact of a facts JSONL file; error records in it are counted and left
     out (they hold no fact). Returns the count of verdicts per status (and ``errors``)."""
     check_paths([facts_path])
@@ -28,7 +29,7 @@ def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[
             facts.append(record)
         else:
             counts["error records"] += 1
-    with ReferenceStore.open(reference) as store:
+    with open_store(reference) as store:
         verdicts = validate(facts, store)
     with open_target(target) as handle:
         for verdict in verdicts:
@@ -40,7 +41,7 @@ def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[
 def validate_cli(
     facts: Annotated[Path, typer.Argument(help="A facts JSONL file (`newsfacts extract`).",
                                           show_default=False)],
-    reference: StorePath,
+    reference: StorePath = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write verdicts here instead of stdout.",
         show_default=False)] = None,

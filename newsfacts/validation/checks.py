@@ -69,18 +69,30 @@ def _change_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
         return Check(name="change_pct", status="unverifiable", stated=text,
                      explanation=f"no value of {best.family.describe()} for {prior} to compare")
     tol = float(percent_half_unit(stated))
-    widen = best.band.size if best.outcome == "band" else 0.0
+    # the same range as the value: where the store holds only revised figures, a change
+    # computed from them may differ from the one first published by their revisions
+    widen = best.band.size if best.banded else 0.0
     if best.outcome == "estimate" and best.latest.value:
         widen = best.band.size + float(best.latest.error / abs(best.latest.value))
     current_refs = family_values(store, best.family, fact.period or "", months)
     latest_before = prior_refs[-1]
     low, high = _change_range(best.latest, latest_before, widen)
     shown = f"{(low + high) / 2:.1f}%"
-    if low - tol <= float(stated) <= high + tol:
-        return Check(name="change_pct", status="consistent", stated=text, reference=shown,
-                     explanation=f"the latest figures give {shown} "
+    exact_low, exact_high = _change_range(best.latest, latest_before, 0.0)
+    exact = f"{(exact_low + exact_high) / 2:.1f}%"
+    if exact_low - tol <= float(stated) <= exact_high + tol:
+        return Check(name="change_pct", status="consistent", stated=text, reference=exact,
+                     explanation=f"the latest figures give {exact} "
                                  f"({format_money(latest_before.value, fact.currency)} → "
                                  f"{format_money(best.latest.value, fact.currency)})")
+    if low - tol <= float(stated) <= high + tol:
+        return Check(name="change_pct", status="consistent", stated=text, reference=exact,
+                     explanation=f"consistent with revised figures: the latest give {exact} "
+                                 f"({format_money(latest_before.value, fact.currency)} → "
+                                 f"{format_money(best.latest.value, fact.currency)}), and "
+                                 f"with both figures within the revision range used for the "
+                                 f"value (±{best.band.size:.1%}) the change may be "
+                                 f"{low:.1f}% to {high:.1f}%")
     also = ""
     for current in reversed(current_refs[:-1]):
         earlier = [ref for ref in prior_refs if ref.vintage <= current.vintage]
@@ -142,11 +154,39 @@ def _rank_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
     place, count, first = placed
     ok = place == stated
     what = "the largest" if place == 1 else f"number {place}"
+    span = f" of the {count} months {first}..{months[0]}" + (
+        "" if first <= "1990-01" else f" (the series starts {first})")
+    if not ok and best.banded:
+        low, high = _rank_span(store, longest.series_id, months[0], vintage, direction,
+                               best.band.size)
+        if low <= stated <= high:
+            return Check(name=name, status="consistent", stated=label,
+                         reference=f"rank {place} of {count}",
+                         explanation=f"consistent with revised figures: in {longest.series_id}"
+                                     f" it is {what}{span}, and within the revision range "
+                                     f"used for the value (±{best.band.size:.1%}) it may rank "
+                                     f"{low} to {high}")
     return Check(name=name, status="consistent" if ok else "inconsistent", stated=label,
                  reference=f"rank {place} of {count}",
-                 explanation=f"in {longest.series_id} it is {what} of the {count} months "
-                             f"{first}..{months[0]}" + ("" if first <= "1990-01" else
-                                                       f" (the series starts {first})"))
+                 explanation=f"in {longest.series_id} it is {what}{span}")
+
+
+def _rank_span(store: ReferenceStore, series_id: str, month: str, vintage: dt.date,
+               direction: int, size: float) -> tuple[int, int]:
+    """The best and worst rank of ``month`` among the months to date, its value moved by
+    ``size`` (a share of it) either way."""
+    latest: dict[str, Decimal] = {}
+    for _, period, seen, value in store.history([series_id], "0000-01", month):
+        if seen <= vintage:
+            latest[period] = value
+    if month not in latest:
+        return (0, 0)
+    own = float(latest.pop(month)) * direction
+    others = [float(value) * direction for value in latest.values()]
+    reach = abs(own) * size
+    best = 1 + sum(other > own + reach for other in others)
+    worst = 1 + sum(other > own - reach for other in others)
+    return best, worst
 
 
 def article_checks(facts: Sequence[TradeFact], verdicts: list[Verdict]) -> list[Verdict]:

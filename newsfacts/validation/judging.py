@@ -48,9 +48,9 @@ def judge(value: Decimal, half: Decimal, refs: list[RefValue], band: Band, famil
     latest = refs[-1]
     vintages = len({ref.vintage for ref in refs})
 
-    # the band stands in for vintages the store lacks: only where it holds one, and that one
+    # the band stands in for vintages the store lacks: only where every vintage it holds is
     # a revised figure (a year after the period), not the first release itself
-    banded = vintages == 1 and bool(band.pairs) and latest.vintage >= settled
+    banded = bool(band.pairs) and refs[0].vintage >= settled
 
     def make(outcome: Outcome, used: RefValue, tolerance: Decimal) -> Judgement:
         return Judgement(family, outcome, used, latest, tolerance, band, vintages, expected,

@@ -71,11 +71,21 @@ class RefValue:
 
 @dataclass(frozen=True)
 class Band:
+    """How far a revised figure may lie from the one first published: ``size`` is a share of
+    the figure compared. ``source`` says where it comes from: the store's own vintages
+    ("store") or the revision profile shipped with the package ("profile", ``note`` then
+    describes the range and its pairs)."""
+
     size: float
     pairs: int
     level: str
+    source: str = "store"
+    note: str = ""
+    bounds: str = ""  # the range as money, "A to B", where the profile gave it
 
     def describe(self) -> str:
+        if self.note:
+            return self.note
         if self.pairs == 0:
             return "no revision history in the store to estimate a band"
         return (f"{self.size:.1%} (90th percentile of {self.pairs} revisions between vintages "

@@ -47,6 +47,7 @@ family in ``judging``, checks beyond the value in ``checks``; the rest here):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -67,35 +68,48 @@ from newsfacts.validation.families import (
 )
 from newsfacts.validation.judging import STRENGTH, Judgement, format_money, judge, settled_after
 from newsfacts.validation.periods import months_of, shift
+from newsfacts.validation.profile import RevisionProfile, load_profile
+from newsfacts.validation.ranges import revision_band
+from newsfacts.validation.reading import article_flow
 from newsfacts.validation.records import Verdict
-from newsfacts.validation.store import ReferenceStore, RefValue
+from newsfacts.validation.store import Band, ReferenceStore, RefValue
 from newsfacts.validation.tolerance import stated_half_unit
 
 __all__ = ["RULES", "validate", "validate_fact", "validate_facts"]
 
+_ANNUAL_RATE = re.compile(r"\brunning at\b|\bannual(?:ized)? rate\b|\bannual pace\b",
+                          re.IGNORECASE)
+
 
 def validate(facts: Iterable[TradeFact], reference: ReferenceStore | str | Path,
-             texts: Mapping[str, str] | None = None) -> list[Verdict]:
+             texts: Mapping[str, str] | None = None,
+             profile: RevisionProfile | None = None) -> list[Verdict]:
     """One verdict per fact, in order; ``reference`` is a store or the path of one.
 
     ``texts`` (doc_id → article text) lets rank checks read a rank stated outside the
-    fact's evidence ("…, its third-highest monthly level").
+    fact's evidence ("…, its third-highest monthly level") and lets the flow be read from
+    the sentence before. ``profile`` is the revision profile used where the store holds no
+    vintages of its own for a kind of series (default: the one shipped with the package;
+    ``RevisionProfile.empty()`` for none).
     """
     if isinstance(reference, ReferenceStore):
-        return validate_facts(list(facts), reference, texts)
+        return validate_facts(list(facts), reference, texts, profile)
     with ReferenceStore.open(reference) as store:
-        return validate_facts(list(facts), store, texts)
+        return validate_facts(list(facts), store, texts, profile)
 
 
 def validate_facts(facts: Sequence[TradeFact], store: ReferenceStore,
-                   texts: Mapping[str, str] | None = None) -> list[Verdict]:
-    verdicts = [validate_fact(fact, store, index, (texts or {}).get(fact.doc_id))
+                   texts: Mapping[str, str] | None = None,
+                   profile: RevisionProfile | None = None) -> list[Verdict]:
+    used = profile if profile is not None else load_profile()
+    verdicts = [validate_fact(fact, store, index, (texts or {}).get(fact.doc_id), used, facts)
                 for index, fact in enumerate(facts)]
     return article_checks(facts, verdicts)
 
 
 def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
-                  text: str | None = None) -> Verdict:
+                  text: str | None = None, profile: RevisionProfile | None = None,
+                  siblings: Sequence[TradeFact] = ()) -> Verdict:
     if fact.modality != "actual":
         return _unverifiable(fact, index, f"a {fact.modality}, not a reported statistic")
     months = months_of(fact.period)
@@ -104,25 +118,58 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
                f"period {fact.period!r} is not a calendar period the store can sum "
                "(fiscal years are not matched)")
         return _unverifiable(fact, index, why)
+    if len(months) not in (1, 3, 12) and _ANNUAL_RATE.search(fact.sentence or fact.evidence):
+        return _unverifiable(fact, index, f"the figure for {fact.period} is stated as a rate "
+                             "(\"running at\", \"annual rate\"), not as the sum of its months")
+    read = article_flow(fact, siblings, text)
+    if read is not None and fact.flow is not None:
+        # the article names another flow next to the figure than extraction gave it
+        fact = fact.model_copy(update={"flow": read[0]})
     families, why_none = candidates(fact, store)
     if not families:
+        if read is not None:
+            why_none += f" (flow read from the article: {read[1]})"
         return _unverifiable(fact, index, why_none)
+    if read is not None:
+        chosen = [family for family in families if family.info.flow == read[0]]
+        if chosen and any(family_values(store, family, fact.period or "", months)
+                          for family in chosen):
+            families = chosen
+        else:
+            read = None
+    if profile is None:
+        profile = load_profile()
     rule = rule_of(fact, months)
     expected_sa = expected_adjustment(fact, months)
     half = stated_half_unit(fact.value, fact.evidence)
     ranked = rank_families(families, fact, rule, expected_sa)
     judgements: list[Judgement] = []
-    for rank, family in enumerate(ranked):
-        refs = family_values(store, family, fact.period or "", months)
+    held = [(rank, family, family_values(store, family, fact.period or "", months))
+            for rank, family in enumerate(ranked)]
+    settled = settled_after(months)
+    # where the store holds an early vintage of the period (a first release) in a published
+    # family the text may mean, that figure is what a report of the time printed: other
+    # families' revised figures are then not stretched by a revision range
+    first = next((refs[0] for _, family, refs in held
+                  if refs and not family.info.estimate and refs[0].vintage < settled
+                  and is_expected(family, fact, expected_sa)), None)
+    for rank, family, refs in held:
         if not refs:
             continue
-        judgements.append(judge(fact.value, half, refs, store.band(family.info), family,
-                                 is_expected(family, fact, expected_sa), rank,
-                                 settled_after(months)))
+        if first is not None and refs[0].vintage >= settled and not family.info.estimate:
+            band = Band(0.0, 0, "", "store", note=(
+                f"no revision range applied: the store holds the figure of {fact.period} as "
+                f"published on {first.vintage} ({first.series_id}), which the text's figure "
+                "would match if it were that release"))
+        else:
+            band = revision_band(store, profile, family, fact.indicator, fact.period or "",
+                                 months, refs)
+        judgements.append(judge(fact.value, half, refs, band, family,
+                                 is_expected(family, fact, expected_sa), rank, settled))
     if not judgements:
         spans = "; ".join(f"{f.info.series_id} {coverage(store, f)}" for f in families[:4])
         return _unverifiable(fact, index, f"no series covers {fact.period} ({spans})")
-    verdict, best = _decide(fact, index, judgements, half, rule, expected_sa, months)
+    verdict, best = _decide(fact, index, judgements, half, rule, expected_sa, months, read)
     if (best is None or best.outcome not in ("confirmed", "vintage")) and (
             verdict.status != "unverifiable" or verdict.estimated):
         # no vintage of the period has the text's figure: is it another period's?
@@ -136,8 +183,8 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
 
 
 def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Decimal,
-            rule: str, expected_sa: bool | None, months: Sequence[str]
-            ) -> tuple[Verdict, Judgement | None]:
+            rule: str, expected_sa: bool | None, months: Sequence[str],
+            read: tuple[str, str] | None = None) -> tuple[Verdict, Judgement | None]:
     """The verdict on the value, and the judgement it rests on (None where unverifiable)."""
     # a family on another adjustment than the text implies may confirm, never "probably"
     # and an estimate on another adjustment says nothing either way
@@ -176,7 +223,7 @@ def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Deci
             series_id=info.series_id, source=info.source, flow=info.flow, basis=info.basis,
             seasonally_adjusted=info.seasonally_adjusted, reference_value=best.latest.value,
             tolerance=best.tolerance, estimated=True), None
-    return _verdict(fact, index, best, rule, months), best
+    return _verdict(fact, index, best, rule, months, read), best
 
 
 def _published_first(value: Decimal, half: Decimal, best: Judgement,
@@ -280,11 +327,14 @@ def _mixed_up_verdict(fact: TradeFact, verdict: Verdict, other: str, ref: RefVal
             f"{format_money(ref.value, fact.currency)} for {other} (vintage {ref.vintage}), while "
             f"for {fact.period} {kind}{verdict.series_id} gives{figure}{when}{off}, and no "
             f"vintage of {fact.period} in the store has the text's figure.")
+    named = verdict.explanation.find("[Compared with:")
+    if named >= 0:
+        text += " " + verdict.explanation[named:]
     return verdict.model_copy(update={"status": "contradicted", "explanation": text})
 
 
 def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
-             months: Sequence[str]) -> Verdict:
+             months: Sequence[str], read: tuple[str, str] | None = None) -> Verdict:
     info = best.family.info
     used = best.used if best.outcome == "vintage" else best.latest
     difference = abs(fact.value - used.value)
@@ -307,9 +357,12 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
                 f"revision of {revision:.1%}.")
     elif best.outcome == "band":
         status = "revised"
+        inside = best.band.bounds or best.band.describe()
         text = (f"Probably revised: {source} now gives {latest} for {where} (vintage "
-                f"{best.latest.vintage}); the text's {claim} is {relative or 0:.1%} off, "
-                f"within how much such series are revised ({best.band.describe()}).")
+                f"{best.latest.vintage}); the text's {claim} is {relative or 0:.1%} off, inside "
+                f"the range within which early releases of such figures have been revised, or "
+                f"differ by basis, at this age ({inside}). Likely the figure as first "
+                f"published; the store holds no vintage of that date to show it.")
     elif best.outcome == "estimate" and best.anchor is not None and best.span is not None:
         status = "revised"
         first = best.anchor.latest
@@ -342,7 +395,7 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
     else:
         status = "contradicted"
         extra = (f" and more than such series are revised ({best.band.describe()})"
-                 if best.banded else "")
+                 if best.banded else f"; {best.band.note}" if best.band.note else "")
         earlier = (f"; none of the {best.vintages} vintages in the store agrees either"
                    if best.vintages > 1 else "")
         if best.anchor is not None:
@@ -353,12 +406,17 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
                 f"more than rounding (±{format_money(best.tolerance, fact.currency, signed=False)})"
                 f"{extra}{earlier}.")
     selection = None
-    if fact.flow is None or fact.seasonally_adjusted is None:
+    if read is not None:
+        selection = (f"read from the article: {read[0].replace('_', ' ')}, as {read[1]}; used "
+                     f"{best.family.describe()}")
+    elif fact.flow is None or fact.seasonally_adjusted is None:
         selection = (f"{rule}: {RULES[rule]}; the text names no "
                      f"{'flow' if fact.flow is None else ''}"
                      f"{' or ' if fact.flow is None and fact.seasonally_adjusted is None else ''}"
                      f"{'adjustment' if fact.seasonally_adjusted is None else ''}; used "
                      f"{best.family.describe()}")
+    rounding = stated_half_unit(fact.value, fact.evidence) + used.half_unit
+    text += " " + _compared(used, best, fact.currency, rounding)
     return Verdict.for_fact(
         fact, index, status=status, explanation=text, series_id=used.series_id,
         source=info.source, flow=info.flow, basis=info.basis,
@@ -368,6 +426,26 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         tolerance=best.tolerance, revision_band=best.band.size if best.band.pairs else None,
         revision_band_basis=best.band.describe(), selection=selection,
         estimated=bool(info.estimate))
+
+
+def _compared(used: RefValue, best: Judgement, currency: str, half: Decimal) -> str:
+    """The closing line of every verdict on a value: series, basis, adjustment, vintage and
+    the range the figure was judged with."""
+    info = best.family.info
+    flow = info.flow.replace("_", " ")
+    basis = {"bop": "BOP", "census_cif": "Census, imports c.i.f.,"}.get(info.basis,
+                                                                        info.basis.capitalize())
+    rounding = f"rounding ±{format_money(half, currency, signed=False)}"
+    if best.outcome == "band" or (best.banded and best.outcome == "contradicted"):
+        judged = f"{rounding}; revision range {best.band.describe()}"
+    elif best.outcome == "estimate":
+        judged = (f"the estimate's back-tested error and revisions, ±"
+                  f"{format_money(best.tolerance, currency, signed=False)}")
+    else:
+        judged = rounding
+    return (f"[Compared with: {used.series_id}, {flow}, {basis} basis, "
+            f"{'seasonally adjusted' if info.seasonally_adjusted else 'not seasonally adjusted'}"
+            f", vintage {used.vintage}; range used: {judged}.]")
 
 
 def _set_aside(estimate: Judgement, span: tuple[Decimal, Decimal] | None,

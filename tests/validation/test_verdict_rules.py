@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from newsfacts.validation import ReferenceStore, SeriesData, SeriesInfo, Verdict, validate
+from newsfacts.validation.profile import RevisionProfile
 from newsfacts.validation.records import Observation
 from tests.validation.helpers import fact
 
@@ -47,7 +48,7 @@ def _revised(series_id: str, first: str, months: Sequence[str], sizes: Sequence[
 def _one(store: ReferenceStore, value: str, period: str, **over: object) -> Verdict:
     evidence = f"${value.lstrip('-')} billion"
     [verdict] = validate([fact(Decimal(value) * BN, period=period, evidence=evidence, **over)],
-                         store)
+                         store, profile=RevisionProfile.empty())
     return verdict
 
 

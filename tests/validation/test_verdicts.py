@@ -1,5 +1,8 @@
 """Verdicts on a small hand-made store: tolerance, vintages, the revision band, ranking,
-sums of months, checks beyond the value, and the cases that must never crash."""
+sums of months, checks beyond the value, and the cases that must never crash.
+
+These test the store's own rules, so they run without the shipped revision profile
+(``NO_PROFILE``); tests/validation/test_revision_profile.py tests verdicts with one."""
 
 from __future__ import annotations
 
@@ -13,13 +16,22 @@ import pytest
 
 import newsfacts
 from newsfacts.errors import ReferenceStoreError
-from newsfacts.validation import ReferenceStore, Verdict, build_reference, validate
+from newsfacts.validation import ReferenceStore, Verdict, build_reference
+from newsfacts.validation import validate as validate_with_profile
+from newsfacts.validation.profile import RevisionProfile
 from tests.validation.helpers import fact, user_row, write_text, write_user_csv
 
 LATEST = "2022-04-05"
 FIRST = "1994-05-19"
 JAPAN = {"flow": "goods", "basis": "census", "partner": "JPN", "seasonally_adjusted": "NSA"}
 WORLD_NSA = {"flow": "goods", "basis": "census", "seasonally_adjusted": "NSA"}
+
+
+NO_PROFILE = RevisionProfile.empty()
+
+
+def validate(facts: Any, reference: Any, texts: Any = None) -> list[Verdict]:
+    return validate_with_profile(facts, reference, texts, profile=NO_PROFILE)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +114,7 @@ def test_revision_band_is_estimated_from_the_store(store: ReferenceStore) -> Non
     verdict = one(store, fact(-7.6e9, period="1994-04", evidence="$7.6 billion"))
     assert verdict.status == "revised"  # 3.6% off the only vintage, within the band
     assert verdict.revision_band == pytest.approx(band.size)
-    assert "within how much such series are revised" in verdict.explanation
+    assert "inside the range within which early releases of such figures" in verdict.explanation
 
 
 def test_contradicted_beyond_band_and_between_vintages(store: ReferenceStore) -> None:
