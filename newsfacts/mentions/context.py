@@ -1,0 +1,158 @@
+"""What the words around a money or percentage mention add to its value.
+
+The parsers (``money.py``, ``percent.py``) read a mention's own text; these functions read
+the document around it, after the span ruler, and return the spans with their values:
+
+- **rates and prices**: the denominator after the amount goes into ``per``
+  ('$52 a barrel', '$14.95 a month', 'C $6 (US $4.46) per share', '5 percent a year');
+- **ranges of two amounts**: 'between $48,000 and $90,000', 'from $800,000 to $1.3 million',
+  '$3 billion to $5 billion', '5% to 10%' become one span with both ends (``low``, ``high``)
+  and a ``*.range-join`` rule id, so that the rule layer drops it as it drops every range.
+  Not after a change word ('rose from $5 to $6 billion', 'fell 2 billion dlrs to 5 billion'):
+  there the first amount is a previous value or a change, the second a level;
+- **alternatives**: 'eight or nine euros', '5 or 6 pct' are two amounts, the currency shared,
+  each keeping the span's range rule id;
+- a range span right after a month ('March 4 to 2.3 billion dlrs') is a date and an amount:
+  it keeps its value and loses its ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from newsfacts.mentions.money import parse_money_amounts
+from newsfacts.mentions.percent import parse_percent_values
+from newsfacts.mentions.units import RATE_OPENERS, rate_after
+from newsfacts.schema import Money, Percent
+
+AMOUNT_LABELS: frozenset[str] = frozenset({"MONEY", "PERCENT", "POINTS"})
+RANGE_CONNECTORS: frozenset[str] = frozenset({"to", "-", "\u2013"})
+CHANGE_CUE_PREFIX = "chg."
+CHANGE_CUE_REACH = 3  # a change cue ending this close before a pair's first amount
+RATE_REACH = 6  # words read after an amount (or after its parenthesis) for a rate
+ASIDE_REACH = 12  # 'C $6 (US $4.46) per share': a parenthesis this long is skipped
+MONTHS: frozenset[str] = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+Valued = tuple[Span, Any]
+
+
+def with_context(doc: Doc, valued: Sequence[Valued]) -> list[Valued]:
+    """The mentions with what their context says: rates, joined ranges, alternatives."""
+    out: list[Valued] = []
+    for span, value in valued:
+        if span.label_ in AMOUNT_LABELS and isinstance(value, Money | Percent):
+            if span.label_ == "MONEY" and _has_word(span, "or"):
+                out.extend(_alternatives(span, value))
+                continue
+            value = _dated(span, value)
+            value = _rated(doc, span, value)
+        out.append((span, value))
+    return _joined(doc, out)
+
+
+def _has_word(span: Span, word: str) -> bool:
+    return any(token.lower_ == word for token in span)
+
+
+def _dated(span: Span, value: Money | Percent) -> Money | Percent:
+    if value.low is None or span.start == 0:
+        return value
+    before = span.doc[span.start - 1].lower_.rstrip(".")
+    if before in MONTHS:
+        return value.model_copy(update={"low": None, "high": None})
+    return value
+
+
+def _rated(doc: Doc, span: Span, value: Money | Percent) -> Money | Percent:
+    start = span.end
+    if start < len(doc) and doc[start].text == "(":
+        close = next(
+            (i for i in range(start + 1, min(len(doc), start + ASIDE_REACH)) if doc[i].text == ")"),
+            None,
+        )
+        if close is None:
+            return value
+        start = close + 1
+    if start >= len(doc):
+        return value
+    first = doc[start].lower_
+    if first != "-" and first not in RATE_OPENERS and first.split("-", 1)[0] not in RATE_OPENERS:
+        return value
+    per = rate_after([token.lower_ for token in doc[start : start + RATE_REACH]])
+    return value if per is None else value.model_copy(update={"per": per})
+
+
+def _alternatives(span: Span, value: Money | Percent) -> list[Valued]:
+    """'eight or nine euros' → 'eight' (8 euros) and 'nine euros' (9 euros)."""
+    amounts: Sequence[Money | Percent] = (
+        parse_money_amounts(span.text) if isinstance(value, Money) else parse_percent_values(
+            span.text
+        )
+    )
+    split = next(i for i, token in enumerate(span) if token.lower_ == "or")
+    if len(amounts) != 2 or split == 0 or split == len(span) - 1:
+        return [(span, value)]
+    doc = span.doc
+    parts = (doc[span.start : span.start + split], doc[span.start + split + 1 : span.end])
+    out: list[Valued] = []
+    for part, amount in zip(parts, amounts, strict=True):
+        sub = Span(doc, part.start, part.end, label=span.label_, span_id=span.id_)
+        out.append((sub, _rated(doc, sub, amount.model_copy(update={"raw": sub.text}))))
+    return out
+
+
+def _joined(doc: Doc, valued: list[Valued]) -> list[Valued]:
+    """Join 'between A and B', 'from A to B' and 'A to B' into one range mention."""
+    out: list[Valued] = []
+    index = 0
+    while index < len(valued):
+        span, value = valued[index]
+        following = valued[index + 1] if index + 1 < len(valued) else None
+        if following is not None and _is_range_pair(doc, (span, value), following, out):
+            out.append(_range_of(doc, (span, value), following))
+            index += 2
+            continue
+        out.append((span, value))
+        index += 1
+    return out
+
+
+def _is_range_pair(doc: Doc, first: Valued, second: Valued, before: list[Valued]) -> bool:
+    (a, va), (b, vb) = first, second
+    if a.label_ not in AMOUNT_LABELS or a.label_ != b.label_ or b.start != a.end + 1:
+        return False
+    if not isinstance(va, Money | Percent) or type(va) is not type(vb):
+        return False
+    if va.low is not None or vb.low is not None or va.per is not None:
+        return False
+    if isinstance(va, Money) and isinstance(vb, Money):
+        if va.currency and vb.currency and va.currency != vb.currency:
+            return False
+    connector = doc[a.end].lower_
+    opener = doc[a.start - 1].lower_ if a.start > 0 else ""
+    if connector == "and":
+        return opener == "between"
+    if connector not in RANGE_CONNECTORS or opener == "by":
+        return False
+    return not any(
+        span.label_ == "CUE"
+        and span.id_.startswith(CHANGE_CUE_PREFIX)
+        and a.start - CHANGE_CUE_REACH <= span.end <= a.start
+        for span, _ in before[-4:]
+    )
+
+
+def _range_of(doc: Doc, first: Valued, second: Valued) -> Valued:
+    (a, va), (b, vb) = first, second
+    label = a.label_
+    span = Span(doc, a.start, b.end, label=label, span_id=f"{label.lower()}.range-join")
+    update: dict[str, Any] = {"low": va.value, "high": vb.value, "raw": span.text}
+    if isinstance(va, Money) and isinstance(vb, Money) and vb.currency is None:
+        update["currency"] = va.currency
+    return span, vb.model_copy(update=update)
