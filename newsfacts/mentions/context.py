@@ -8,8 +8,13 @@ the document around it, after the span ruler, and return the spans with their va
 - **ranges of two amounts**: 'between $48,000 and $90,000', 'from $800,000 to $1.3 million',
   '$3 billion to $5 billion', '5% to 10%' become one span with both ends (``low``, ``high``)
   and a ``*.range-join`` rule id, so that the rule layer drops it as it drops every range.
-  Not after a change word ('rose from $5 to $6 billion', 'fell 2 billion dlrs to 5 billion'):
-  there the first amount is a previous value or a change, the second a level;
+  Not after a change word ('rose from $5 to $6 billion', 'fell 2 billion dlrs to 5 billion')
+  nor after a verb other than the range verbs of ``money_units.json`` ('slumping from around
+  800 mln dlrs to 200 mln'): there the first amount is a previous value or a change, the
+  second a level;
+- **compound amounts**: '15 dollars 50', '15 dollars and 50', '17 USD 25' are one amount
+  (15.50) when no unit follows the second number; the span grows to it, rule id
+  ``money.compound``;
 - **alternatives**: 'eight or nine euros', '5 or 6 pct' are two amounts, the currency shared,
   each keeping the span's range rule id;
 - a range span right after a month ('March 4 to 2.3 billion dlrs') is a date and an amount:
@@ -18,14 +23,16 @@ the document around it, after the span ruler, and return the spans with their va
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newsfacts.mentions.money import parse_money_amounts
+from newsfacts.mentions.money import SCALES, currency_tables, parse_money_amounts
 from newsfacts.mentions.percent import parse_percent_values
-from newsfacts.mentions.units import RATE_OPENERS, rate_after
+from newsfacts.mentions.units import RATE_OPENERS, rate_after, unit_tables
 from newsfacts.schema import Money, Percent
 
 AMOUNT_LABELS: frozenset[str] = frozenset({"MONEY", "PERCENT", "POINTS"})
@@ -39,6 +46,10 @@ MONTHS: frozenset[str] = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+COMPOUND_ID = "money.compound"
+CENTS_DIGITS = re.compile(r"\d{1,2}")
+PERCENT_WORDS: frozenset[str] = frozenset({"%", "pct", "percent", "per", "pc"})
+
 Valued = tuple[Span, Any]
 
 
@@ -50,10 +61,51 @@ def with_context(doc: Doc, valued: Sequence[Valued]) -> list[Valued]:
             if span.label_ == "MONEY" and _has_word(span, "or"):
                 out.extend(_alternatives(span, value))
                 continue
+            if isinstance(value, Money):
+                span, value = _with_cents(doc, span, value)
             value = _dated(span, value)
             value = _rated(doc, span, value)
         out.append((span, value))
     return _joined(doc, out)
+
+
+def _with_cents(doc: Doc, span: Span, value: Money) -> tuple[Span, Money]:
+    """'15 dollars 50', '15 dollars and 50', '17 USD 25': a whole amount written with a
+    currency word after it, then a number under 100 that no unit follows, is one amount
+    ('50 dollar 50 dollar' and '50 dollar 40 rmb' are two)."""
+    last = span[-1].lower_
+    if value.scale is not None or value.low is not None or not span[0].like_num:
+        return span, value
+    if value.value != value.value.to_integral_value() or not _is_currency_word(last):
+        return span, value
+    index = span.end
+    if index < len(doc) and doc[index].lower_ == "and":
+        index += 1
+    if index >= len(doc) or not CENTS_DIGITS.fullmatch(doc[index].text):
+        return span, value
+    if index + 1 < len(doc) and _is_unit(doc[index + 1].lower_):
+        return span, value
+    joined = Span(doc, span.start, index + 1, label=span.label_, span_id=COMPOUND_ID)
+    cents = Decimal(doc[index].text) / 100
+    amount = value.value + cents if value.value >= 0 else value.value - cents
+    return joined, value.model_copy(update={"value": amount, "raw": joined.text})
+
+
+def _is_currency_word(word: str) -> bool:
+    tables = currency_tables()
+    return word in tables.codes or word in tables.iso_codes or word in unit_tables().crypto
+
+
+def _is_unit(word: str) -> bool:
+    """A word after a number that makes it an amount of its own ('50 dollar', '40 rmb',
+    '50 billion', '50 %')."""
+    return (
+        word in SCALES
+        or word in PERCENT_WORDS
+        or _is_currency_word(word)
+        or word in currency_tables().symbols
+        or word in unit_tables().minor
+    )
 
 
 def _has_word(span: Span, word: str) -> bool:
@@ -135,17 +187,28 @@ def _is_range_pair(doc: Doc, first: Valued, second: Valued, before: list[Valued]
         if va.currency and vb.currency and va.currency != vb.currency:
             return False
     connector = doc[a.end].lower_
-    opener = doc[a.start - 1].lower_ if a.start > 0 else ""
+    start = a.start
+    approximators = unit_tables().approximators
+    while start > 0 and doc[start - 1].lower_ in approximators:
+        start -= 1
+    opener = doc[start - 1].lower_ if start > 0 else ""
     if connector == "and":
         return opener == "between"
-    if connector not in RANGE_CONNECTORS or opener == "by":
-        return False
+    if connector not in RANGE_CONNECTORS or opener == "by" or _is_change_verb(opener):
+        return False  # 'added 15 sen to RM2.70': a change and a level
+    if opener == "from" and start > 1 and _is_change_verb(doc[start - 2].lower_):
+        return False  # 'slumping from around 800 mln dlrs to 200 mln': a change
     return not any(
         span.label_ == "CUE"
         and span.id_.startswith(CHANGE_CUE_PREFIX)
         and a.start - CHANGE_CUE_REACH <= span.end <= a.start
         for span, _ in before[-4:]
     )
+
+
+def _is_change_verb(word: str) -> bool:
+    """A verb (a word ending in -ed or -ing) that does not open a range ('ranging')."""
+    return word.endswith(("ed", "ing")) and word not in unit_tables().range_verbs
 
 
 def _range_of(doc: Doc, first: Valued, second: Valued) -> Valued:

@@ -26,6 +26,8 @@ class UnitTables:
     signs_after: dict[str, str]
     per: dict[str, str]
     not_per_after: frozenset[str]
+    range_verbs: frozenset[str]
+    approximators: frozenset[str]
 
 
 @cache
@@ -37,6 +39,8 @@ def unit_tables() -> UnitTables:
         signs_after={word.lower(): code for word, code in data["signs_after"].items()},
         per=data["per"],
         not_per_after=frozenset(data["not_per_after"]),
+        range_verbs=frozenset(data["range_verbs"]),
+        approximators=frozenset(data["approximators"]),
     )
 
 
@@ -71,6 +75,7 @@ def rate_after(words: Sequence[str]) -> str | None:
 
 
 def _denominator(tables: UnitTables, words: list[str]) -> str | None:
+    words = [word.rstrip(".") or word for word in words]  # 'per sq m.'
     for size in (2, 1):
         if len(words) < size:
             continue
