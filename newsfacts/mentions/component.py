@@ -148,8 +148,11 @@ class MentionNormaliser:
                 user_data[value_key(span.start_char, span.end_char)] = value
             else:
                 span._.nf_value = value
-        if group is None or [span for span, _ in valued] != spans:
-            doc.spans[self.spans_key] = [span for span, _ in valued]
+        kept = [span for span, _ in valued]
+        if group is None or len(kept) != len(spans) or any(
+            a is not b for a, b in zip(kept, spans, strict=True)
+        ):  # else the group holds just these
+            doc.spans[self.spans_key] = kept
         return doc
 
 

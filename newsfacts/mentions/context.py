@@ -35,7 +35,6 @@ from newsfacts.mentions.percent import parse_percent_values
 from newsfacts.mentions.units import RATE_OPENERS, rate_after, unit_tables
 from newsfacts.schema import Money, Percent
 
-AMOUNT_LABELS: frozenset[str] = frozenset({"MONEY", "PERCENT", "POINTS"})
 RANGE_CONNECTORS: frozenset[str] = frozenset({"to", "-", "\u2013"})
 CHANGE_CUE_PREFIX = "chg."
 CHANGE_CUE_REACH = 3  # a change cue ending this close before a pair's first amount
@@ -56,27 +55,30 @@ Valued = tuple[Span, Any]
 def with_context(doc: Doc, valued: Sequence[Valued]) -> list[Valued]:
     """The mentions with what their context says: rates, joined ranges, alternatives."""
     out: list[Valued] = []
+    amounts = 0
     for span, value in valued:
-        if span.label_ in AMOUNT_LABELS and isinstance(value, Money | Percent):
-            if span.label_ == "MONEY" and _has_word(span, "or"):
-                out.extend(_alternatives(span, value))
-                continue
+        if isinstance(value, Money | Percent):
+            amounts += 1
             if isinstance(value, Money):
+                if " or " in value.raw.lower() and span.label_ == "MONEY":
+                    out.extend(_alternatives(span, value))
+                    continue
                 span, value = _with_cents(doc, span, value)
             value = _dated(span, value)
             value = _rated(doc, span, value)
         out.append((span, value))
-    return _joined(doc, out)
+    return _joined(doc, out) if amounts > 1 else out
 
 
 def _with_cents(doc: Doc, span: Span, value: Money) -> tuple[Span, Money]:
     """'15 dollars 50', '15 dollars and 50', '17 USD 25': a whole amount written with a
     currency word after it, then a number under 100 that no unit follows, is one amount
     ('50 dollar 50 dollar' and '50 dollar 40 rmb' are two)."""
-    last = span[-1].lower_
-    if value.scale is not None or value.low is not None or not span[0].like_num:
+    if value.scale is not None or value.low is not None or value.currency is None:
         return span, value
-    if value.value != value.value.to_integral_value() or not _is_currency_word(last):
+    if span.end >= len(doc) or not doc[span.end].text[:1].isalnum() or not span[0].like_num:
+        return span, value
+    if value.value != value.value.to_integral_value() or not _is_currency_word(span[-1].lower_):
         return span, value
     index = span.end
     if index < len(doc) and doc[index].lower_ == "and":
@@ -106,10 +108,6 @@ def _is_unit(word: str) -> bool:
         or word in currency_tables().symbols
         or word in unit_tables().minor
     )
-
-
-def _has_word(span: Span, word: str) -> bool:
-    return any(token.lower_ == word for token in span)
 
 
 def _dated(span: Span, value: Money | Percent) -> Money | Percent:
@@ -166,7 +164,11 @@ def _joined(doc: Doc, valued: list[Valued]) -> list[Valued]:
     while index < len(valued):
         span, value = valued[index]
         following = valued[index + 1] if index + 1 < len(valued) else None
-        if following is not None and _is_range_pair(doc, (span, value), following, out):
+        if (
+            following is not None
+            and following[0].start == span.end + 1
+            and _is_range_pair(doc, (span, value), following, out)
+        ):
             out.append(_range_of(doc, (span, value), following))
             index += 2
             continue
@@ -177,9 +179,7 @@ def _joined(doc: Doc, valued: list[Valued]) -> list[Valued]:
 
 def _is_range_pair(doc: Doc, first: Valued, second: Valued, before: list[Valued]) -> bool:
     (a, va), (b, vb) = first, second
-    if a.label_ not in AMOUNT_LABELS or a.label_ != b.label_ or b.start != a.end + 1:
-        return False
-    if not isinstance(va, Money | Percent) or type(va) is not type(vb):
+    if not isinstance(va, Money | Percent) or type(va) is not type(vb) or a.label != b.label:
         return False
     if va.low is not None or vb.low is not None or va.per is not None:
         return False
