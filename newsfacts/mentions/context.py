@@ -4,7 +4,9 @@ The parsers (``money.py``, ``percent.py``) read a mention's own text; these func
 the document around it, after the span ruler, and return the spans with their values:
 
 - **rates and prices**: the denominator after the amount goes into ``per``
-  ('$52 a barrel', '$14.95 a month', 'C $6 (US $4.46) per share', '5 percent a year');
+  ('$52 a barrel', '$14.95 a month', '5 percent a year'); after a parenthesis it is the
+  amount's before it ('C $6 (US $4.46) per share': C $6 a share; the amount in the
+  parenthesis, a conversion, keeps none, as NewsQuant reads it);
 - **ranges of two amounts**: 'between $48,000 and $90,000', 'from $800,000 to $1.3 million',
   '$3 billion to $5 billion', '5% to 10%' become one span with both ends (``low``, ``high``)
   and a ``*.range-join`` rule id, so that the rule layer drops it as it drops every range.
