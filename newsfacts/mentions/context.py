@@ -42,10 +42,11 @@ CHANGE_CUE_PREFIX = "chg."
 CHANGE_CUE_REACH = 3  # a change cue ending this close before a pair's first amount
 RATE_REACH = 6  # words read after an amount (or after its parenthesis) for a rate
 ASIDE_REACH = 12  # 'C $6 (US $4.46) per share': a parenthesis this long is skipped
-MONTHS: frozenset[str] = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+MONTHS: frozenset[str] = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})
 
 COMPOUND_ID = "money.compound"
 CENTS_DIGITS = re.compile(r"\d{1,2}")
@@ -185,9 +186,14 @@ def _is_range_pair(doc: Doc, first: Valued, second: Valued, before: list[Valued]
         return False
     if va.low is not None or vb.low is not None or va.per is not None:
         return False
-    if isinstance(va, Money) and isinstance(vb, Money):
-        if va.currency and vb.currency and va.currency != vb.currency:
-            return False
+    if (
+        isinstance(va, Money)
+        and isinstance(vb, Money)
+        and va.currency
+        and vb.currency
+        and va.currency != vb.currency
+    ):
+        return False
     connector = doc[a.end].lower_
     start = a.start
     approximators = unit_tables().approximators

@@ -311,8 +311,8 @@ def _cents_follow(tokens: list[str], end: int, part: _Part) -> bool:
     the span: '15 dollars 50', '17 USD 25', 'thirteen dollars forty five'."""
     if end < len(tokens):
         return tokens[end] in _CENTS
-    return len(part.words) == 1 and _currency_of(part.words[0]) is not None \
-        or len(part.words) == 1 and part.words[0] in currency_tables().codes
+    return (len(part.words) == 1 and _currency_of(part.words[0]) is not None) \
+        or (len(part.words) == 1 and part.words[0] in currency_tables().codes)
 
 
 def _only_currency(words: list[str]) -> bool:

@@ -25,7 +25,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("A higher, $ 70 - a - share price.", [("$ 70", "70", None, None, "share", "dollar")]),
     ("Fees rose by up to £24 a-year .", [("£24", "24", None, None, "year", "GBP")]),
     ("Offices let at $80 per sq m.", [("$80", "80", None, None, "square metre", "dollar")]),
-    ("Sales grow about five percent a year.", [("five percent", "5", None, None, "year", "percent")]),
+    ("Sales grow about five percent a year.",
+     [("five percent", "5", None, None, "year", "percent")]),
     ("It has grown at 15 % per annum.", [("15 %", "15", None, None, "year", "percent")]),
     # a time that dates is no rate
     ("Exports were 5 billion dlrs a year earlier.",
@@ -66,7 +67,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("It costs 15 dollars and 50.", [("15 dollars and 50", "15.50", None, None, None, "dollar")]),
     ("If they had just 15 USD 50 more.", [("15 USD 50", "15.50", None, None, None, "USD")]),
     ("Two notes: 50 dollar 50 dollar",
-     [("50 dollar", "50", None, None, None, "dollar"), ("50 dollar", "50", None, None, None, "dollar")]),
+     [("50 dollar", "50", None, None, None, "dollar"),
+      ("50 dollar", "50", None, None, None, "dollar")]),
     ("Two notes: 50 dollar 40 rmb",
      [("50 dollar", "50", None, None, None, "dollar"), ("40 rmb", "40", None, None, None, "CNY")]),
     # minor units and crypto

@@ -261,7 +261,7 @@ SPANS: list[tuple[str, list[tuple[str, str]]]] = [
     ("a record $42.17 billion deficit", [("MONEY", "$42.17 billion")]),
     ("net income ($3.1 million)", [("MONEY", "$3.1 million")]),
     ("HK $3.7 billion (US $473 million)", [("MONEY", "HK $3.7 billion"),
-                                           ("MONEY", "$473 million")]),
+                                           ("MONEY", "US $473 million")]),
     ("worth up to PS2.7m.", [("MONEY", "PS2.7m.")]),
     ("the PS5 console", []),
     ("the first £100 player", [("MONEY", "£100")]),
