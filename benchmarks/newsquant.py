@@ -181,6 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.append("\nquantulum3: not run (--no-quantulum)")
     elif quantulum is None:
         out.append("\nquantulum3: not installed, not measured (pip install -e \".[quantities]\")")
+    elif importlib.util.find_spec("sklearn") is None:
+        out.append("\nquantulum3 ran without its optional unit classifier (scikit-learn is not "
+                   "installed; see the referee's README for the classifier's setup)")
     out += ["", *table(pick(rows, "overall", "paper"),
                        "Other view: all quantities (newsfacts tags money and percentages only)")]
     out += ["", *table(pick(rows, "subset", "one2one"),
