@@ -183,6 +183,9 @@ def test_parse_money_range(text: str, low: int | str, high: int | str) -> None:
     assert ends is not None
     assert (ends[0].value, ends[1].value) == (_decimal(low), _decimal(high))
     assert ends[0].currency == ends[1].currency
+    one = parse_money(text)  # one record: the last end as its value, both ends kept
+    assert one is not None
+    assert (one.value, one.low, one.high) == (_decimal(high), _decimal(low), _decimal(high))
 
 
 def test_one_amount_is_no_range() -> None:
