@@ -45,18 +45,53 @@ class Article(Record):
 
 
 class Money(Record):
+    """An amount of money as written, in major units of its currency.
+
+    A range ('$10 to $15 billion', 'between $62 and $68') keeps both ends in ``low`` and
+    ``high`` (as written: 'from $36,040 to $34,935' has ``low`` 36040, ``high`` 34935);
+    its ``value`` is the last end written, the one the rule layer read before ranges had
+    ends. A rate or price ('$52 a barrel', '$14.95 a month') names its denominator in
+    ``per``. A minor unit ('19 cents', '470 pence', '2 satoshis') is converted to major
+    units (0.19, 4.70, 0.00000002 BTC); ``raw`` keeps the text as written.
+    """
+
     value: JsonDecimal
     currency: str | None = Field(
-        default=None, description="ISO 4217; None where the text names no currency"
+        default=None,
+        description="ISO 4217 (BTC for bitcoin), a family word ('dollar', 'crown' ...) where "
+        "the text does not fix the code, or None where the text names no currency",
     )
     raw: str
     scale: str | None = Field(default=None, description="the scale word as written")
+    low: JsonDecimal | None = Field(
+        default=None, description="a range's first end as written; None for one amount"
+    )
+    high: JsonDecimal | None = Field(
+        default=None, description="a range's second end as written; None for one amount"
+    )
+    per: str | None = Field(
+        default=None,
+        description="a rate's or price's denominator, a singular noun ('share', 'barrel', "
+        "'month', 'year'); None for an amount",
+    )
 
 
 class Percent(Record):
+    """A percentage or percentage points; ranges and rates as for ``Money`` ('between 5% and
+    6%': ``low`` 5, ``high`` 6, ``value`` 6; 'five percent a year': ``per`` 'year')."""
+
     value: JsonDecimal
     kind: Literal["percent", "points"]
     raw: str
+    low: JsonDecimal | None = Field(
+        default=None, description="a range's first end as written; None for one value"
+    )
+    high: JsonDecimal | None = Field(
+        default=None, description="a range's second end as written; None for one value"
+    )
+    per: str | None = Field(
+        default=None, description="a rate's denominator ('year' for 'a year', 'per annum')"
+    )
 
 
 class Period(Record):

@@ -317,11 +317,14 @@ class FigureRules(ClauseView):
         )
 
     def is_not_a_value(self, money: Cue) -> bool:
-        """Prices and rates (no scale word, under a million), bare numbers that go on from a
-        volume ('7.9 million barrels a day, down from 8.4 million'; 'exports to dip to 4.8 mln
-        from around 5.0 mln' after bags) and amounts of a stock ('68 billion dollars of
-        commercial debt') are no trade values."""
+        """Prices and rates (an amount with a denominator, ``Money.per``: '$10 billion a
+        month'; no scale word, under a million), bare numbers that go on from a volume ('7.9
+        million barrels a day, down from 8.4 million'; 'exports to dip to 4.8 mln from around
+        5.0 mln' after bags) and amounts of a stock ('68 billion dollars of commercial debt')
+        are no trade values."""
         value: Money = money.value
+        if value.per is not None:  # '$10 billion a month', '$52 a barrel': a rate or a price
+            return True
         if value.scale is None and abs(value.value) < RULES.smallest_value:
             return True
         if word_after(self.words, money.end) == "of" and any(

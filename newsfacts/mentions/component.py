@@ -6,7 +6,9 @@
   gazetteer; every span keeps its rule id in ``span.id_``.
 - ``newsfacts_normaliser``: gives each span its value in ``span._.nf_value`` (``Money``,
   ``Percent``, ``Period``/``PeriodShift``, ISO3 code) and drops spans whose text cannot be
-  normalised, so that later stages see only usable mentions. Money, percent and period
+  normalised, so that later stages see only usable mentions; then reads what the words
+  around money and percentages add (rates, ranges of two amounts, alternatives: see
+  ``newsfacts.mentions.context``). Money, percent and period
   texts are parsed once and cached (``normalise_text``).
 """
 
@@ -22,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from newsfacts.mentions.attributes import declare_attributes, value_key, value_key_is_spacys
+from newsfacts.mentions.context import with_context
 from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
 from newsfacts.mentions.periods import parse_period
@@ -133,18 +136,22 @@ class MentionNormaliser:
         published = doc._.nf_published
         group = doc.spans.get(self.spans_key)
         spans = list(group) if group is not None else []
-        kept: list[Span] = []
-        user_data: dict[Any, Any] | None = doc.user_data if value_key_is_spacys() else None
+        valued: list[tuple[Span, Any]] = []
         for span in spans:
             value = value_of(span, span.label_, published)
-            if value is None:
-                continue
+            if value is not None:
+                valued.append((span, value))
+        valued = with_context(doc, valued)
+        user_data: dict[Any, Any] | None = doc.user_data if value_key_is_spacys() else None
+        for span, value in valued:
             if user_data is not None:
                 user_data[value_key(span.start_char, span.end_char)] = value
             else:
                 span._.nf_value = value
-            kept.append(span)
-        if group is None or len(kept) < len(spans):  # else the group holds just these
+        kept = [span for span, _ in valued]
+        if group is None or len(kept) != len(spans) or any(
+            a is not b for a, b in zip(kept, spans, strict=True)
+        ):  # else the group holds just these
             doc.spans[self.spans_key] = kept
         return doc
 

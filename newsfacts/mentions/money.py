@@ -9,10 +9,14 @@ Forms read (case is ignored unless said otherwise)::
     Rs 500 crore    35 lakh rupees    12,34,567.89 rupees   Y=28,030   RM23.50   PS2.7m (= £)
     six billion dollars   half a billion dollars   3 dollars 50 cents   $-50.8bn (negative)
     $10 to $15 billion   5-6 billion dlrs   between 200 and 300 mln dlrs   (ranges)
+    19 cents   470 pence   sen 100,000   2 satoshis   (minor units, in major units)
+    15 dollars 50   15 dollars and 50   thirteen dollars forty five   (compound amounts)
+    6.25 BTC   10000 bitcoins   ₿21,000,000   150 kn   100,000 ரூ   (crypto, signs after)
 
 A range is one span: ``parse_money`` gives its last amount, the one written in full (as the
-span used to be before ranges were read), and ``parse_money_range`` gives both ends with
-the scale and currency shared ("$10 to $15 billion" → 10 and 15 billion dollars).
+span used to be before ranges were read), with both ends in ``low`` and ``high``;
+``parse_money_range`` gives both ends as two records, the scale and currency shared
+("$10 to $15 billion" → 10 and 15 billion dollars).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from newsfacts.mentions.units import minor_unit, unit_tables
 from newsfacts.patterns import load_json
 from newsfacts.schema import Money
 
@@ -80,9 +85,9 @@ _NUMBER_RE = re.compile(_DIGITS)
 _FRACTION_RE = re.compile(r"(\d+)/(\d+)")
 # Symbols written before or after the number; a few letters glued to '$' ('hk$', 'usd$');
 # '$us'/'$a' (Australian press); 'y=' (Reuters' yen).
-_SYMBOL_CHARS = "$£¥€₹₩₽₺₪₱₦₡₾₭₫₴฿元"
+_SYMBOL_CHARS = "$£¥€₹₩₽₺₪₱₦₡₾₭₫₴฿元₿"
 _TOKEN_RE = re.compile(
-    r"[a-z]{1,3}\.?[a-z]?\.?\$|\$(?:us|a|nz|c|hk|s)(?=\s*[\d.])|y=|"
+    r"[a-z]{1,3}\.?[a-z]?\.?\$|\$(?:us|a|nz|c|hk|s)(?=\s*[\d.])|y=|ரூ|"
     rf"[{_SYMBOL_CHARS}]|\d+/\d+|{_DIGITS}|[a-z][a-z.]*[a-z.]|[a-z]|[-\u2013\u2212]"
 )
 # 'HK $3.7 billion', 'c $ 16.4 million': a prefix written apart from its '$'.
@@ -133,6 +138,11 @@ def _currency_of(token: str) -> tuple[str, Decimal | None] | None:
     tables = currency_tables()
     if token in tables.symbols:
         return tables.symbols[token], None
+    units = unit_tables()
+    if token in units.crypto:
+        return units.crypto[token], None
+    if token in units.signs_after:
+        return units.signs_after[token], None
     if token in tables.iso_codes:
         return token.upper(), None
     if len(token) > 1 and token.endswith("$"):
@@ -267,6 +277,8 @@ class _Part:
     multiplier: Decimal | None = None
     words: list[str] = field(default_factory=list)
     cents: Decimal | None = None
+    minor: str | None = None  # a minor unit written before the number ('sen 100,000')
+    joined_by: str | None = None  # the connector before this part ('and', 'to' ...)
 
 
 def _read_parts(tokens: list[str]) -> list[_Part]:
@@ -278,20 +290,29 @@ def _read_parts(tokens: list[str]) -> list[_Part]:
             index = _read_before_number(tokens, index, part)
             continue
         if token in _CONNECTORS and index + 1 < len(tokens):
-            parts.append(_Part())
+            parts.append(_Part(joined_by=token))
         elif part.scale is None and token in SCALES and _only_currency(part.words):
             part.scale, part.multiplier = token, SCALES[token]
         elif token in _CENTS and part.words:
             pass
         else:
             read = read_number(tokens, index) if part.words else None
-            if read is not None and read[1] < len(tokens) and tokens[read[1]] in _CENTS:
+            if read is not None and read[0] < 100 and _cents_follow(tokens, read[1], part):
                 part.cents = read[0]
                 index = read[1]
             else:
                 part.words.append(token)
         index += 1
     return parts
+
+
+def _cents_follow(tokens: list[str], end: int, part: _Part) -> bool:
+    """'3 dollars 50 cents', and with the cents unnamed after one currency word at the end of
+    the span: '15 dollars 50', '17 USD 25', 'thirteen dollars forty five'."""
+    if end < len(tokens):
+        return tokens[end] in _CENTS
+    return (len(part.words) == 1 and _currency_of(part.words[0]) is not None) \
+        or (len(part.words) == 1 and part.words[0] in currency_tables().codes)
 
 
 def _only_currency(words: list[str]) -> bool:
@@ -307,6 +328,8 @@ def _read_before_number(tokens: list[str], index: int, part: _Part) -> int:
         return read[1]
     if token in _SIGNS:
         part.negative = True
+    elif minor_unit(token) is not None and part.currency is None:
+        part.minor = token
     elif (found := _currency_of(token)) is not None:
         part.currency = found[0]
         if found[1] is not None:
@@ -368,20 +391,52 @@ def _money_of_parts(parts: list[_Part], text: str) -> list[Money]:
             first.multiplier, first.scale = last.multiplier, last.scale
         currencies[0] = currencies[0] or currencies[1]
         currencies[1] = currencies[1] or currencies[0]
-        if last.cents is None and first.cents is None and last.words[:1] in (["cents"], ["cent"]):
-            # 'thirteen dollars and forty-five cents': one amount, not a range
+        if last.cents is None and first.cents is None and _is_cents_part(first, last, text):
+            # 'thirteen dollars and forty-five cents', '15 dollars and 50': one amount
             assert last.number is not None
             first.cents, complete = last.number, [first]
+            currencies = currencies[:1]
     amounts: list[Money] = []
     for part, currency in zip(complete, currencies, strict=False):
         assert part.number is not None
         value = part.number * (part.multiplier or Decimal(1))
         if part.cents is not None:
             value += part.cents / 100
+        minor = _minor_of(part, currency)
+        if minor is not None:  # '19 cents' = 0.19 dollar; 'sen 100,000' = 1,000 ringgit
+            currency, size = minor
+            value /= size
         if part.negative:
             value = -value
         amounts.append(Money(value=value, currency=currency, raw=text, scale=part.scale))
     return amounts
+
+
+def _is_cents_part(first: _Part, last: _Part, text: str) -> bool:
+    """'thirteen dollars and forty-five cents', '15 dollars and 50', 'c $ 100 and fifty':
+    the part after 'and' is the cents of the first, not a range's end."""
+    if last.words[:1] in (["cents"], ["cent"]):
+        return True
+    if last.joined_by != "and" or last.words or last.currency or last.multiplier is not None:
+        return False
+    if first.multiplier is not None or text.strip().lower().startswith("between"):
+        return False
+    assert last.number is not None
+    return last.number < 100 and last.number == last.number.to_integral_value()
+
+
+def _minor_of(part: _Part, currency: str | None) -> tuple[str, Decimal] | None:
+    """A minor unit alone with its number ('19 cents', '470 pence', 'sen 100,000'): the
+    currency it belongs to and how many make a major unit."""
+    if part.cents is not None or part.multiplier is not None:
+        return None
+    word = part.minor or (part.words[0] if part.words and currency is None else None)
+    if word is None:
+        return None
+    found = minor_unit(word)
+    if found is None:
+        return None
+    return found[0], found[1]
 
 
 def parse_money_amounts(text: str) -> list[Money]:
@@ -397,7 +452,11 @@ def parse_money(text: str) -> Money | None:
     A range gives its last amount: '5 to 6 billion dlrs' → 6000000000.
     """
     amounts = parse_money_amounts(text)
-    return amounts[-1] if amounts else None
+    if not amounts:
+        return None
+    if len(amounts) == 2:
+        return amounts[1].model_copy(update={"low": amounts[0].value, "high": amounts[1].value})
+    return amounts[-1]
 
 
 def parse_money_range(text: str) -> tuple[Money, Money] | None:

@@ -3,7 +3,8 @@
 Forms read: '18.5%', '2.3 pct', '5pc', '7 per cent', 'five percent', 'twenty-five per cent',
 '7 3/4 pct' and '7-3/4 pct' (bond yields), '-1.3%', 'minus 0.4 pct', '1.5 percentage points',
 and ranges ('5 to 10 pct', '5-10%', 'between 16 and 18 pct'): ``parse_percent`` gives a
-range's last value (the one written with its sign), ``parse_percent_range`` both ends.
+range's last value (the one written with its sign) with both ends in ``low`` and ``high``,
+``parse_percent_range`` both ends as two records.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def parse_percent_values(text: str) -> list[Percent]:
 def parse_percent(text: str) -> Percent | None:
     """'18.5%' → 18.5 percent; '2.3 pct' → 2.3; '1.5 percentage points' → points."""
     values = parse_percent_values(text)
+    if len(values) == 2:
+        return values[1].model_copy(update={"low": values[0].value, "high": values[1].value})
     return values[-1] if values else None
 
 

@@ -14,19 +14,10 @@ from pydantic import Field
 from spacy.tokens import Doc, Span
 
 from newsfacts.mentions.component import SPANS_KEY
-from newsfacts.mentions.money import parse_money_range
-from newsfacts.mentions.percent import parse_percent_range
 from newsfacts.schema import JsonDecimal, Money, Percent, Record
 
 QuantityKind = Literal["money", "percent", "points"]
 QUANTITY_LABELS: frozenset[str] = frozenset({"MONEY", "PERCENT", "POINTS"})
-# 'in the week ended March 4 to 2.3 billion dlrs': a day of a month, not a range's first end.
-_MONTHS: tuple[str, ...] = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-)
-_DATE_WORDS: frozenset[str] = frozenset(_MONTHS) | {f"{month}." for month in _MONTHS}
 
 
 class Quantity(Record):
@@ -44,32 +35,29 @@ class Quantity(Record):
         description="money: ISO 4217 code, a currency family word ('dollar', 'crown' ...) or "
         "None where no currency is written; 'percent' or 'points' otherwise"
     )
+    per: str | None = Field(
+        default=None, description="a rate's denominator ('share', 'barrel', 'year'), else None"
+    )
     text: str
     start_char: int = Field(ge=0)
     end_char: int = Field(ge=0)
     rule_id: str
 
 
-def _range_allowed(span: Span) -> bool:
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before not in _DATE_WORDS
-
-
 def _to_quantity(span: Span) -> Quantity | None:
     value = span._.nf_value
     kind: QuantityKind
-    ends: tuple[Money, Money] | tuple[Percent, Percent] | None
     if isinstance(value, Money):
         kind, unit = "money", value.currency
-        ends = parse_money_range(span.text) if _range_allowed(span) else None
     elif isinstance(value, Percent):
         kind = unit = value.kind
-        ends = parse_percent_range(span.text) if _range_allowed(span) else None
     else:
         return None
-    first, second = (ends[0].value, ends[1].value) if ends is not None else (value.value, None)
-    return Quantity(kind=kind, value=first, range_end=second, unit=unit, text=span.text,
-                    start_char=span.start_char, end_char=span.end_char, rule_id=span.id_)
+    ranged = value.low is not None and value.high is not None
+    first, second = (value.low, value.high) if ranged else (value.value, None)
+    return Quantity(kind=kind, value=first, range_end=second, unit=unit, per=value.per,
+                    text=span.text, start_char=span.start_char, end_char=span.end_char,
+                    rule_id=span.id_)
 
 
 def extract_quantities(doc: Doc, spans_key: str = SPANS_KEY) -> list[Quantity]:

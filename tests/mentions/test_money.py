@@ -111,13 +111,33 @@ CASES: list[tuple[str, int | str, str | None]] = [
     ("5-6 billion dlrs", 6 * B, "dollar"),
     ("between 200 and 300 mln dlrs", 300 * M, "dollar"),
     ("15 TO 20 BILLION DLR", 20 * B, "dollar"),
+    # compound amounts: the cents unnamed, or written out
+    ("15 dollars 50", "15.50", "dollar"),
+    ("15 dollars and 50", "15.50", "dollar"),
+    ("17 USD 25", "17.25", "USD"),
+    ("thirteen dollars forty five", "13.45", "dollar"),
+    ("c $ 100 and fifty", "100.50", "CAD"),
+    ("10 $ 30 cent", "10.30", "dollar"),
+    # minor units, in major units
+    ("19 cents", "0.19", "dollar"),
+    ("12-cent", "0.12", "dollar"),
+    ("470 pence", "4.70", "GBP"),
+    ("one penny", "0.01", "GBP"),
+    ("sen 100,000", 1000, "MYR"),
+    ("2 satoshis", "2E-8", "BTC"),
+    # crypto, and signs or codes written after the number
+    ("6.25 BTC", "6.25", "BTC"),
+    ("10000 bitcoins", 10000, "BTC"),
+    ("₿21,000,000", 21_000_000, "BTC"),
+    ("150 kn", 150, "HRK"),
+    ("100,000 ரூ", 100_000, "LKR"),
+    ("108.79 JPY=", "108.79", "JPY"),
+    ("35 lacs rupees", 35 * 100_000, "rupee"),
 ]
 
 KNOWN_GAPS: list[tuple[str, int | str, str | None]] = [
     ("tens of millions of dollars", 10 * M, "dollar"),  # vague amounts
-    ("15 dollars 50", "15.50", "dollar"),  # cents without the word
-    ("150 kn", 150, "HRK"),  # kuna abbreviation
-    ("100,000 ரூ", 100_000, "LKR"),  # Tamil rupee sign
+    ("one kuai and five mao five", "1.55", "CNY"),  # spoken Chinese money words
 ]
 
 
@@ -163,6 +183,9 @@ def test_parse_money_range(text: str, low: int | str, high: int | str) -> None:
     assert ends is not None
     assert (ends[0].value, ends[1].value) == (_decimal(low), _decimal(high))
     assert ends[0].currency == ends[1].currency
+    one = parse_money(text)  # one record: the last end as its value, both ends kept
+    assert one is not None
+    assert (one.value, one.low, one.high) == (_decimal(high), _decimal(low), _decimal(high))
 
 
 def test_one_amount_is_no_range() -> None:
@@ -241,7 +264,7 @@ SPANS: list[tuple[str, list[tuple[str, str]]]] = [
     ("a record $42.17 billion deficit", [("MONEY", "$42.17 billion")]),
     ("net income ($3.1 million)", [("MONEY", "$3.1 million")]),
     ("HK $3.7 billion (US $473 million)", [("MONEY", "HK $3.7 billion"),
-                                           ("MONEY", "$473 million")]),
+                                           ("MONEY", "US $473 million")]),
     ("worth up to PS2.7m.", [("MONEY", "PS2.7m.")]),
     ("the PS5 console", []),
     ("the first £100 player", [("MONEY", "£100")]),
@@ -321,14 +344,15 @@ def test_every_word_of_the_money_patterns_reads() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(("filename", "target"), [("NewsQuant.json", 92.0),
-                                                  ("currency-model.json", 90.0)])
-def test_newsquant_money_and_percent_f1(shared_dir: Path, filename: str, target: float) -> None:
-    """Money + percentage value+unit F1 stays at its target (see benchmarks/newsquant.py)."""
+@pytest.mark.parametrize(("set_name", "target"), [("NewsQuant", 92.0), ("currency-model", 90.0)])
+def test_newsquant_money_and_percent_f1(shared_dir: Path, set_name: str, target: float) -> None:
+    """The referee's money + percentage value+unit F1 (every gold quantity counted) stays at
+    the issue's target; the figures benchmarks/newsquant.py prints."""
     bench: Any = load_benchmark("newsquant")
-    path = shared_dir / "benchmarks" / "newsquant" / filename
-    assert path.exists(), f"{path} is missing from the shared data folder"
-    sentences = bench.read_set(path)
-    run = bench.run_system("newsfacts", bench.newsfacts_predictor(), {"set": sentences})
-    score = bench.score_run(run, sentences, "set", subset=True)
-    assert score.f1 >= target, f"{filename}: F1 {score.f1:.1f} below {target}"
+    folder = shared_dir / "benchmarks" / "newsquant" / "referee"
+    assert (folder / "cqe_score.py").exists(), f"{folder} has no referee"
+    referee = bench.Referee.load(folder)
+    rows, _ = bench.score(referee, "newsfacts", referee.newsfacts(), set_name)
+    (row,) = bench.pick(rows, "subset", "paper")
+    assert row.n_gold == {"NewsQuant": 369, "currency-model": 212}[set_name]
+    assert row.f1 >= target, f"{set_name}: F1 {row.f1:.1f} below {target}"

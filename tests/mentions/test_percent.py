@@ -83,11 +83,16 @@ def test_parse_percent_range(text: str, first: str, second: str) -> None:
     assert ends is not None
     assert (ends[0].value, ends[1].value) == (Decimal(first), Decimal(second))
     assert ends[0].kind == ends[1].kind
+    one = parse_percent(text)  # one record: the last end as its value, both ends kept
+    assert one is not None
+    assert (one.value, one.low, one.high) == (Decimal(second), Decimal(first), Decimal(second))
 
 
 def test_one_value_is_no_range() -> None:
     assert parse_percent_range("7-3/4 pct") is None
     assert len(parse_percent_values("18.5%")) == 1
+    one = parse_percent("18.5%")
+    assert one is not None and (one.low, one.high, one.per) == (None, None, None)
 
 
 @pytest.mark.parametrize("text", ["", "pct", "%", "per cent", "x pct", "-"])
