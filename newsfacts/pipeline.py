@@ -10,7 +10,7 @@ from spacy.language import Language
 from newsfacts.errors import ConfigError
 from newsfacts.facts import component as _facts  # noqa: F401  (registers the factory)
 from newsfacts.mentions import component as _mentions  # noqa: F401  (registers the factories)
-from newsfacts.mentions.attributes import declare_attributes
+from newsfacts.mentions.extensions import declare_attributes
 from newsfacts.mentions.tokenizer import customize_tokenizer
 from newsfacts.settings import Settings
 

@@ -11,7 +11,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from newsfacts.facts.rules import RULES
-from newsfacts.mentions.attributes import value_key
+from newsfacts.mentions.extensions import value_key
 
 # The kinds of cue the rules ask for (``clause.of(CHANGE)``, ``cue.kind == PLACE``). A CUE
 # span's kind is the first part of its rule id in patterns/cues.jsonl ('chg.up#1' → CHANGE,

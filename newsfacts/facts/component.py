@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 from newsfacts.facts.assemble import assemble_drafts
 from newsfacts.facts.build import build_facts
 from newsfacts.facts.clauses import MONEY, Cue, read_cues
-from newsfacts.mentions.attributes import declare_attributes
 from newsfacts.mentions.component import SPANS_KEY
+from newsfacts.mentions.extensions import declare_attributes
 from newsfacts.schema import TradeFact
 
 

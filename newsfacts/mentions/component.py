@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from newsfacts.mentions.attributes import declare_attributes, value_key, value_key_is_spacys
 from newsfacts.mentions.context import with_context
+from newsfacts.mentions.extensions import declare_attributes, value_key, value_key_is_spacys
 from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
 from newsfacts.mentions.periods import parse_period

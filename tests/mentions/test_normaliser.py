@@ -9,8 +9,8 @@ import spacy
 from spacy.tokens import Span
 
 from newsfacts.mentions import component
-from newsfacts.mentions.attributes import value_key_is_spacys
 from newsfacts.mentions.component import MentionNormaliser, normalise_text
+from newsfacts.mentions.extensions import value_key_is_spacys
 from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
 from newsfacts.mentions.periods import parse_period
