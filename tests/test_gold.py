@@ -1,7 +1,7 @@
 """Accuracy floors on the gold sets in ../shared, so that a regression fails the suite.
 
 The figures themselves are measured by benchmarks/accuracy.py and written in the README;
-these floors sit a little under them.
+these floors sit half a point under them.
 """
 
 from __future__ import annotations
@@ -28,13 +28,15 @@ def test_seed_matches_in_every_field(shared_dir: Path, extractor: Extractor) -> 
     assert result.attribute_errors == []
 
 
-# (gold file, documents, F1 floor, attribute-accuracy floor): about two points under the
-# figures benchmarks/accuracy.py measured on the commit that set them
+# (gold file, documents, F1 floor, attribute-accuracy floor): half a point under the figures
+# benchmarks/accuracy.py measured on the commit that set them (dev 0.919 / 0.989, dev2 0.843 /
+# 0.961, news-dev 0.885 / 0.923, news-dev2 0.829 / 0.900). tests/test_snapshot.py holds every
+# fact exactly; these floors catch a regression let in by regenerating the snapshot.
 FLOORS: dict[str, tuple[str, str, float, float]] = {
-    "dev": ("dev.jsonl", "reuters-trade.jsonl", 0.89, 0.97),
-    "dev2": ("dev2.jsonl", "reuters-trade.jsonl", 0.79, 0.94),
-    "news-dev": ("news-dev.jsonl", "news-dev.jsonl", 0.86, 0.90),
-    "news-dev2": ("news-dev2.jsonl", "news-dev2.jsonl", 0.77, 0.88),
+    "dev": ("dev.jsonl", "reuters-trade.jsonl", 0.914, 0.984),
+    "dev2": ("dev2.jsonl", "reuters-trade.jsonl", 0.838, 0.956),
+    "news-dev": ("news-dev.jsonl", "news-dev.jsonl", 0.880, 0.918),
+    "news-dev2": ("news-dev2.jsonl", "news-dev2.jsonl", 0.824, 0.895),
 }
 
 
@@ -54,5 +56,5 @@ def test_project_corpus_floor(extractor: Extractor) -> None:
         ROOT / "corpus" / "gold.jsonl", [ROOT / "corpus" / "articles"], extractor
     )
     # 34 articles since issue 15, 12 of them written in the forms that issue names
-    assert result.overall.f1 >= 0.94
-    assert result.attribute_accuracy >= 0.96
+    assert result.overall.f1 >= 0.953  # measured 0.958
+    assert result.attribute_accuracy >= 0.974  # measured 0.979
