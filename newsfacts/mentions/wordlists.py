@@ -1,4 +1,5 @@
-"""The scale words of the money patterns, generated from one source: ``money.SCALES``.
+"""The scale and currency words of the money patterns, generated from one source each:
+``money.SCALES`` and ``currencies.json``.
 
 ``money.jsonl`` spells the scale words out in its token patterns (spaCy needs the lists
 written there); the normaliser reads them from ``SCALES``. Lists written by hand drifted
@@ -6,6 +7,12 @@ written there); the normaliser reads them from ``SCALES``. Lists written by hand
 the file is generated here: a list is a scale list when all its words are scale words and
 it holds 'million'; it keeps its two options, the words read only after a currency sign
 ('k', as in '$5k') and the abbreviations with a dot ('m.', 'b.'), by whether it had them.
+
+The currency list of the patterns (the one that holds 'dlrs' and the ISO code 'usd') is every
+one-word currency name of ``currencies.json`` ('codes') and every ISO code it reads, in lower
+case, but the singular words ``SINGULAR_PATTERN`` leaves to its own pattern ('a 6.85 billion
+mark surplus'); a name added to ``currencies.json`` alone had no pattern before ('100
+billion rouble' was read as dollars).
 
     python -m newsfacts.mentions.wordlists        # rewrite newsfacts/patterns/money.jsonl
 
@@ -19,10 +26,11 @@ import sys
 from importlib import resources
 from typing import Any
 
-from newsfacts.mentions.money import SCALES
+from newsfacts.mentions.money import SCALES, currency_tables
 
 SIGN_ONLY: frozenset[str] = frozenset({"k", "k."})  # '$5k', never '5k' alone
 FILE = "money.jsonl"
+SINGULAR_PATTERN = "money.scale-singular"  # '… billion mark', '… million pound'
 
 
 def scale_words(*, sign_only: bool, dotted: bool) -> list[str]:
@@ -38,32 +46,64 @@ def is_scale_list(words: list[str]) -> bool:
     return "million" in words and all(word in SCALES for word in words)
 
 
-def _synced_token(token: Any) -> Any:
-    if not isinstance(token, dict):
+def is_currency_list(words: list[str]) -> bool:
+    return "dlrs" in words and "usd" in words
+
+
+def currency_words(singular: frozenset[str]) -> list[str]:
+    """The one-word currency names and the ISO codes of ``currencies.json``, sorted, but the
+    words of ``singular`` (read by ``SINGULAR_PATTERN``)."""
+    tables = currency_tables()
+    names = {name for name in tables.codes if " " not in name}
+    return sorted((names | tables.iso_codes) - singular)
+
+
+def _lists(token: Any) -> list[str] | None:
+    lower = token.get("LOWER") if isinstance(token, dict) else None
+    words = lower.get("IN") if isinstance(lower, dict) else None
+    return words if isinstance(words, list) else None
+
+
+def singular_words(text: str) -> frozenset[str]:
+    """The currency words of the file's ``SINGULAR_PATTERN`` line."""
+    for line in text.splitlines():
+        if line.strip() and json.loads(line).get("id") == SINGULAR_PATTERN:
+            lists = [_lists(token) for token in json.loads(line)["pattern"]]
+            return frozenset(lists[-1] or ())
+    return frozenset()
+
+
+def _synced_token(token: Any, singular: frozenset[str]) -> Any:
+    words = _lists(token)
+    if words is None:
         return token
-    lower = token.get("LOWER")
-    if isinstance(lower, dict) and isinstance(lower.get("IN"), list) and is_scale_list(
-        lower["IN"]
-    ):
-        words = scale_words(sign_only="k" in lower["IN"], dotted="m." in lower["IN"])
-        return {**token, "LOWER": {**lower, "IN": words}}
-    return token
+    if is_scale_list(words):
+        words = scale_words(sign_only="k" in words, dotted="m." in words)
+    elif is_currency_list(words):
+        words = currency_words(singular)
+    else:
+        return token
+    return {**token, "LOWER": {**token["LOWER"], "IN": words}}
 
 
-def synced_line(line: str) -> str:
-    """One line of the file with its scale lists generated (other lines as they are)."""
+def synced_line(line: str, singular: frozenset[str] = frozenset()) -> str:
+    """One line of the file with its scale and currency lists generated (other lines as they
+    are); ``singular``: the words the currency list leaves out."""
     if not line.strip() or line.lstrip().startswith("//"):
         return line
     entry = json.loads(line)
     pattern = entry.get("pattern")
     if not isinstance(pattern, list):
         return line
-    synced = {**entry, "pattern": [_synced_token(token) for token in pattern]}
+    synced = {**entry, "pattern": [_synced_token(token, singular) for token in pattern]}
     return line if synced == entry else json.dumps(synced, ensure_ascii=False)
 
 
 def synced_text(text: str) -> str:
-    return "".join(synced_line(line.rstrip("\n")) + "\n" for line in text.splitlines())
+    singular = singular_words(text)
+    return "".join(
+        synced_line(line.rstrip("\n"), singular) + "\n" for line in text.splitlines()
+    )
 
 
 def main() -> int:

@@ -1,4 +1,5 @@
-"""The scale words of money.jsonl are generated from money.SCALES (one source, issue 13)."""
+"""The scale and currency words of money.jsonl are generated from money.SCALES and
+currencies.json (one source each, issue 13)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from spacy.language import Language
 
 from newsfacts.mentions.money import SCALES
 from newsfacts.mentions.records import read_mentions
-from newsfacts.mentions.wordlists import FILE, is_scale_list, scale_words, synced_text
+from newsfacts.mentions.wordlists import (
+    FILE,
+    currency_words,
+    is_currency_list,
+    is_scale_list,
+    scale_words,
+    singular_words,
+    synced_text,
+)
 from newsfacts.pipeline import build_pipeline
 
 
@@ -67,3 +76,35 @@ def test_scale_words_make_mentions(nlp: Language, text: str, value: int) -> None
     doc = nlp(text, disable=["newsfacts_facts"])
     values = [m.money.value for m in read_mentions(doc) if m.money is not None]
     assert values == [value]
+
+
+def test_every_currency_name_is_in_the_patterns() -> None:
+    """Every one-word name and ISO code of currencies.json is read by a money pattern: the
+    generated currency list or the singular pattern."""
+    text = resources.files("newsfacts.patterns").joinpath(FILE).read_text(encoding="utf-8")
+    singular = singular_words(text)
+    seen: set[str] = set(singular)
+    for line in text.splitlines():
+        for token in json.loads(line)["pattern"]:
+            lower = token.get("LOWER")
+            words = lower.get("IN") if isinstance(lower, dict) else None
+            if isinstance(words, list) and is_currency_list(words):
+                seen |= set(words)
+    assert set(currency_words(frozenset())) <= seen
+    assert {"rouble", "koruna", "mark", "pound"} <= seen
+
+
+def test_a_drifted_currency_list_is_regenerated() -> None:
+    line = json.dumps({"label": "MONEY", "id": "money.x",
+                       "pattern": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["dlrs", "usd"]}}]})
+    synced = json.loads(synced_text(line + "\n"))
+    assert synced["pattern"][1]["LOWER"]["IN"] == currency_words(frozenset())
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("Russia's surplus rose to 100 billion rouble.", "RUB"),
+    ("Exports rose to 5 billion koruna.", "CZK"),
+])
+def test_currency_names_make_mentions(nlp: Language, text: str, currency: str) -> None:
+    doc = nlp(text, disable=["newsfacts_facts"])
+    assert [m.money.currency for m in read_mentions(doc) if m.money is not None] == [currency]
