@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.evaluate import Evaluation, canonical_period, evaluate, is_held_out, read_gold
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import ErrorRecord
 

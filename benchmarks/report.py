@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.check import check_articles
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.review import ReportMeta, render_report
 from newsfacts.schema import ErrorRecord

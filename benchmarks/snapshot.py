@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.evaluate import is_held_out
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 

@@ -33,7 +33,7 @@ from typing import Any
 
 import spacy
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_jsonl
 from newsfacts.schema import Article
 

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.evaluate import canonical_period, read_gold
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 from newsfacts.validation import ReferenceStore, SeriesData, Verdict, validate

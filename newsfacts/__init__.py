@@ -1,6 +1,6 @@
 """newsfacts: trade statistics in economic news → structured, checkable records."""
 
-from newsfacts.extract import Extractor, explain, extract
+from newsfacts.extractor import Extractor, explain, extract
 from newsfacts.pipeline import build_pipeline, load_pipeline
 from newsfacts.schema import (
     Article,

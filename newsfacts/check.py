@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 from newsfacts.validation import ReferenceStore, Verdict, validate
 

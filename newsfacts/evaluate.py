@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import GoldError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import GOLD_FIELDS, ErrorRecord
 

@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = REPO_ROOT.parent / "shared"

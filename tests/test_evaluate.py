@@ -17,7 +17,7 @@ from newsfacts.evaluate import (
     evaluate_documents,
     read_gold,
 )
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from tests.conftest import SEED_TEXT
 
 

@@ -16,12 +16,12 @@ from spacy.tokens import Doc
 
 import newsfacts
 from newsfacts.errors import DateError, DocumentTooLargeError
-from newsfacts.extract import Extractor, unwrap_lines
+from newsfacts.extractor import Extractor, unwrap_lines
 from newsfacts.schema import Article, ErrorRecord, MoneyOutcome
 from newsfacts.settings import Settings
 from tests.conftest import SEED_PUBLISHED, SEED_TEXT
 
-newsfacts_extract = importlib.import_module("newsfacts.extract")  # the module, not the function
+newsfacts_extract = importlib.import_module("newsfacts.extractor")
 
 # the definition, as one pattern: a break (LF or CRLF) not after another break and not
 # before white space becomes as many spaces

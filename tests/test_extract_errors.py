@@ -11,7 +11,7 @@ import pytest
 
 from newsfacts import extract
 from newsfacts.errors import DateError, DocumentTooLargeError, InputError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs import write_jsonl

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.evaluate import evaluate_documents
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -29,20 +29,20 @@ ALLOWED: dict[str, frozenset[str]] = {
     "mentions": frozenset({"base", "patterns"}),
     "facts": frozenset({"base", "patterns", "mentions"}),
     "pipeline": frozenset({"base", "patterns", "mentions", "facts"}),
-    "extract": frozenset({"base", "patterns", "ingest", "mentions", "facts", "pipeline"}),
+    "extractor": frozenset({"base", "patterns", "ingest", "mentions", "facts", "pipeline"}),
     "validation": frozenset({"base"}),
-    "check": frozenset({"base", "extract", "validation"}),
+    "check": frozenset({"base", "extractor", "validation"}),
     "outputs": frozenset({"base"}),
-    "batch": frozenset({"base", "ingest", "pipeline", "extract", "outputs"}),
-    "evaluate": frozenset({"base", "ingest", "extract"}),
-    "review": frozenset({"base", "ingest", "extract", "validation", "check", "outputs"}),
-    API: frozenset({"base", "extract", "pipeline", "validation"}),
-    "cli": frozenset({"base", "patterns", "ingest", "mentions", "facts", "pipeline", "extract",
+    "batch": frozenset({"base", "ingest", "pipeline", "extractor", "outputs"}),
+    "evaluate": frozenset({"base", "ingest", "extractor"}),
+    "review": frozenset({"base", "ingest", "extractor", "validation", "check", "outputs"}),
+    API: frozenset({"base", "extractor", "pipeline", "validation"}),
+    "cli": frozenset({"base", "patterns", "ingest", "mentions", "facts", "pipeline", "extractor",
                       "validation", "check", "outputs", "batch", "evaluate", "review"}),
 }
 LIBRARY: frozenset[str] = frozenset(ALLOWED) - {"cli"}
 EXTRACTION: frozenset[str] = frozenset({"patterns", "ingest", "mentions", "facts", "pipeline",
-                                        "extract"})
+                                        "extractor"})
 
 # (importer, imported): why never
 NEVER: dict[tuple[str, str], str] = {
@@ -64,7 +64,7 @@ NEVER: dict[tuple[str, str], str] = {
     ("ingest", "mentions"): "readers turn files into Articles and know nothing of the text's "
                             "meaning",
     ("outputs", "validation"): "writers write the records they are given",
-    ("outputs", "extract"): "writers write the records they are given",
+    ("outputs", "extractor"): "writers write the records they are given",
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import Article, TradeFact
 from tests.conftest import load_benchmark

@@ -20,7 +20,7 @@ from newsfacts.batch.checkpoint import Checkpoint, Progress, RunFingerprint
 from newsfacts.batch.sinks import open_sink
 from newsfacts.batch.workers import ExtractorSpec, extract_batches
 from newsfacts.errors import ConfigError, DateError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import CsvColumns, read_paths
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 from newsfacts.settings import BATCH_SIZE

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import ConfigError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.extras import require
 from newsfacts.pipeline import load_pipeline
 from newsfacts.schema import Article, ErrorRecord, TradeFact

@@ -19,7 +19,7 @@ from newsfacts.cli._console import (
     verdict_summary,
 )
 from newsfacts.cli._options import ArticlePaths, PublishedDate, StorePath
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.text import format_money, truncate

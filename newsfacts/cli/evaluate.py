@@ -14,7 +14,7 @@ from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
 from newsfacts.evaluate import ATTRIBUTE_FIELDS, Counts, Evaluation, evaluate_documents
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.outputs.text import EMPTY, format_money, format_percent, format_period, truncate
 from newsfacts.pipeline import load_pipeline
 from newsfacts.schema import ErrorRecord

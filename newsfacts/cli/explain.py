@@ -14,7 +14,7 @@ from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
 from newsfacts.cli._options import ArticlePaths, ModelDir, PublishedDate
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.text import format_money, format_percent, format_period, truncate

@@ -16,7 +16,7 @@ from newsfacts.check import CheckedArticle, check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.cli._options import ArticlePaths, PublishedDate, StorePath
 from newsfacts.errors import ConfigError, DateError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.text import truncate

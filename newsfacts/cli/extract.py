@@ -17,7 +17,7 @@ from newsfacts.batch import BatchJob, ExtractorSpec, RunStats, connect_dask, run
 from newsfacts.batch.runner import ProgressCallback
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.cli._options import ModelDir, PublishedDate
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import CsvColumns
 from newsfacts.ingest.dates import parse_published
 from newsfacts.outputs.target import Target

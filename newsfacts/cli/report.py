@@ -16,7 +16,7 @@ from rich.markup import escape
 from newsfacts.check import check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
 from newsfacts.cli._options import PublishedDate
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
 from newsfacts.review import ReportMeta, render_report

@@ -18,7 +18,7 @@ from html import escape
 from importlib import resources
 
 from newsfacts.check import CheckedArticle, check_articles
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.outputs.text import format_money, format_percent
 from newsfacts.review.highlight import INDICATOR_COLOURS, INDICATOR_LABELS, highlight
 from newsfacts.review.series import SeriesChart, series_charts

@@ -25,7 +25,7 @@ from urllib.parse import parse_qs
 
 from newsfacts.check import check_articles
 from newsfacts.errors import NewsfactsError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.ingest.dates import parse_published
 from newsfacts.ingest.html_reader import article_from_html
 from newsfacts.review.report import ReportMeta, page, report_body

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from newsfacts.batch import BatchJob, RunStats, run_batch
 from newsfacts.errors import ConfigError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.outputs import read_facts, read_parquet_records
 from newsfacts.schema import Article, ErrorRecord, TradeFact
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.batch import BatchJob, run_batch, workers
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from tests.batch.test_runner import write_docs
 
 

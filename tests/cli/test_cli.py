@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 
 from newsfacts.cli import app
 from newsfacts.cli.extract import OutputFormat, extract_paths
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.outputs import read_facts, write_jsonl
 from newsfacts.pipeline import COMPONENTS
 from newsfacts.schema import GOLD_FIELDS, ErrorRecord, Record, TradeFact

@@ -6,7 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.schema import Article
 
 

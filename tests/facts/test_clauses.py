@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.facts.clauses import (
     CUE_KINDS,
     MENTION_KINDS,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.facts.assemble import assemble_drafts
 from newsfacts.facts.build import build_facts
 from newsfacts.facts.clauses import Cue

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.facts import explain as explain_module
 from newsfacts.facts.assemble import assemble_drafts
 from newsfacts.facts.build import build_facts

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.schema import Article, TradeFact
 
 

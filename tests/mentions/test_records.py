@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.mentions.records import read_mentions
 from newsfacts.schema import Article
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.review import ReportMeta, report_for
 from newsfacts.review.server import ServeOptions, make_server
 from newsfacts.schema import Article

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from newsfacts.errors import ConfigError
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.review import CheckedArticle, check_articles
 from newsfacts.review.claimreview import (
     RATINGS,

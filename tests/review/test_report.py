@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.review import ReportMeta, check_articles, render_report, report_for
 from newsfacts.schema import Article, ErrorRecord
 from newsfacts.validation import ReferenceStore, build_reference

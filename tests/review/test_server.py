@@ -15,7 +15,7 @@ from http.server import HTTPServer
 
 import pytest
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 from newsfacts.review.server import ServeOptions, make_server, parse_form, to_article
 from tests.conftest import SEED_PUBLISHED, SEED_TEXT
 
