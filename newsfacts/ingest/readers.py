@@ -33,9 +33,11 @@ ID_KEYS: tuple[str, ...] = ("doc_id", "id", "newid")
 DATE_KEYS: tuple[str, ...] = ("published", "date")
 TEXT_KEYS: tuple[str, ...] = ("body", "text")
 REUTERS_DATE_FORMATS: tuple[str, ...] = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y")
-# Some Reuters-21578 dates carry stray letters after the time: '27-MAR-1987 01:35:42.65RM'.
+# Some Reuters-21578 dates carry stray letters after the time ('27-MAR-1987 01:35:42.65RM'),
+# a garbled time ('31-MAR-1987 605:12:19.12') or an editor's comment ('9-APR-1987
+# 00:00:00.00    # date added by S Finch as guesswork'): the day is still plain.
 _REUTERS_DATE_WITH_TAIL = re.compile(
-    r"^(\d{1,2}-[A-Za-z]{3}-\d{4}) \d\d:\d\d:\d\d(?:\.\d+)?[A-Z ]+$")
+    r"^(\d{1,2}-[A-Za-z]{3}-\d{4}) \d{1,3}:\d\d:\d\d(?:\.\d+)?(?:[A-Z ]*|\s+#.*)$")
 
 
 FIRST_YEAR, LAST_YEAR = 1001, 9998  # "last year" and "next year" stay four-digit years
