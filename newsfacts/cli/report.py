@@ -33,9 +33,13 @@ def write_report(paths: Sequence[Path], output: Path, reference: Path | None = N
                  if reference is not None else None)
         results = list(check_articles(read_paths(files, published=date), store, extractor))
         meta = ReportMeta(title=title, reference=reference.name if reference else None,
-                          generated=dt.datetime.now(), version=version("newsfacts"))
+                          generated=dt.datetime.now(), version=version("newsfacts"),
+                          roots=tuple(sorted({str(p.parent) for p in files if p.is_absolute()})))
         html = render_report(results, store, meta)
-    output.write_text(html, encoding="utf-8")
+    try:
+        output.write_text(html, encoding="utf-8")
+    except OSError as exc:  # a write error alone ('Input/output error') does not say where
+        raise OSError(exc.errno, exc.strerror or str(exc), exc.filename or str(output)) from exc
     for item in results:
         if isinstance(item, ErrorRecord):
             counts["errors"] += 1
