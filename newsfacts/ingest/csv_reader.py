@@ -15,7 +15,7 @@ from typing import IO
 from pydantic import BaseModel, ConfigDict
 
 from newsfacts.errors import EncodingError, InputError, RecordError
-from newsfacts.ingest.readers import error_record, parse_date
+from newsfacts.ingest.readers import error_record, parse_date, reads_to_the_end
 from newsfacts.schema import Article, ErrorRecord
 
 
@@ -64,6 +64,7 @@ def _has_bad_bytes(values: Mapping[str, str | None]) -> bool:
                for value in values.values())
 
 
+@reads_to_the_end
 def read_csv(path: str | Path, columns: CsvColumns | None = None
              ) -> Iterator[Article | ErrorRecord]:
     """Articles from a CSV file with a header row (tab-separated for ``.tsv``)."""

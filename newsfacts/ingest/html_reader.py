@@ -14,7 +14,13 @@ from typing import Any
 
 from newsfacts.errors import DateError, EncodingError, InputError, RecordError
 from newsfacts.ingest._optional import require
-from newsfacts.ingest.readers import error_record, open_bytes, parse_date
+from newsfacts.ingest.readers import (
+    BROKEN_READ,
+    broken_read_reason,
+    error_record,
+    open_bytes,
+    parse_date,
+)
 from newsfacts.schema import Article, ErrorRecord
 
 
@@ -62,7 +68,8 @@ def read_html_file(path: str | Path) -> Article | ErrorRecord:
         with open_bytes(file) as handle:
             page = handle.read()
         return article_from_html(page, doc_id, str(file))
-    except OSError as exc:
-        return error_record(str(file), InputError(f"{file}: cannot read ({exc.strerror or exc})"))
+    except BROKEN_READ as exc:
+        return error_record(str(file), InputError(
+            f"{file}: cannot read ({broken_read_reason(exc)})"))
     except InputError as exc:
         return error_record(str(file), exc)

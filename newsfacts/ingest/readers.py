@@ -11,9 +11,11 @@ import gzip
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, ParamSpec
 
 from newsfacts.errors import DateError, EncodingError, InputError, RecordError
 from newsfacts.schema import Article, ErrorRecord
@@ -31,6 +33,10 @@ READABLE_SUFFIXES: tuple[str, ...] = (TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFI
                                       + SGML_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES)
 ID_KEYS: tuple[str, ...] = ("doc_id", "id", "newid")
 DATE_KEYS: tuple[str, ...] = ("published", "date")
+# What reading a file can raise after it opened: a read error, or a .gz file that is cut
+# short (EOFError) or corrupt (zlib.error, gzip.BadGzipFile).
+BROKEN_READ: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
+P = ParamSpec("P")
 TEXT_KEYS: tuple[str, ...] = ("body", "text")
 REUTERS_DATE_FORMATS: tuple[str, ...] = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y")
 # Some Reuters-21578 dates carry stray letters after the time ('27-MAR-1987 01:35:42.65RM'),
@@ -100,8 +106,33 @@ def _read_whole(path: Path) -> str:
             return handle.read()
     except UnicodeDecodeError as exc:
         raise EncodingError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except BROKEN_READ as exc:
+        raise InputError(f"{path}: cannot read ({broken_read_reason(exc)})") from exc
+
+
+def broken_read_reason(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "the compressed file is cut short"
+    if isinstance(exc, zlib.error):
+        return f"the compressed data is damaged: {exc}"
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc)
+    return str(exc)
+
+
+def reads_to_the_end(reader: Callable[P, Iterator[Article | ErrorRecord]]
+                     ) -> Callable[P, Iterator[Article | ErrorRecord]]:
+    """A reader (first argument: the file) whose file breaks off midway yields what it read
+    and then one ErrorRecord for the rest, instead of raising out of the run."""
+    @wraps(reader)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> Iterator[Article | ErrorRecord]:
+        try:
+            yield from reader(*args, **kwargs)
+        except BROKEN_READ as exc:
+            file = args[0] if args else kwargs.get("path")
+            yield error_record(str(file), InputError(
+                f"{file}: cannot read to the end ({broken_read_reason(exc)})"))
+    return guarded
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
@@ -126,8 +157,16 @@ def read_text_file(path: str | Path, published: dt.date | None = None) -> Articl
     meta = _sidecar(file)
     date = published or parse_date(_first(meta, DATE_KEYS), str(file))
     doc_id = str(_first(meta, ID_KEYS) or file.name.removesuffix(".gz").removesuffix(".txt"))
-    return Article(id=doc_id, text=text, published=date, title=meta.get("title"),
-                   source=str(meta.get("source") or file))
+    title, source = meta.get("title"), meta.get("source")
+    for name, value in (("title", title), ("source", source)):
+        if value is not None and not isinstance(value, str):
+            raise RecordError(f"{file}: the sidecar's {name} must be a string, got "
+                              f"{type(value).__name__}")
+        if value:
+            require_unicode(value, str(file), name)
+    require_unicode(doc_id, str(file), "id")
+    return Article(id=doc_id, text=text, published=date, title=title,
+                   source=source or str(file))
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -174,6 +213,7 @@ def article_from_record(record: Any, where: str, id_prefix: str = "") -> Article
                    title=title, source=where.rsplit(":", 1)[0])
 
 
+@reads_to_the_end
 def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Article | ErrorRecord]:
     """Articles from a JSONL file; a bad line becomes an ErrorRecord and reading goes on.
 
@@ -229,6 +269,11 @@ def read_paths(paths: Iterable[str | Path], published: dt.date | None = None,
     from newsfacts.ingest.reuters import read_reuters_sgml
     from newsfacts.ingest.warc import read_warc
 
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    elif published is not None and not isinstance(published, dt.date):
+        raise DateError(f"published must be a date, not {type(published).__name__} "
+                        f"{printable(repr(published))[:60]}")
     for path in paths:
         file = Path(path)
         name = file.name.lower()
