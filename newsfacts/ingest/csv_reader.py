@@ -15,7 +15,7 @@ from typing import IO
 from pydantic import BaseModel, ConfigDict
 
 from newsfacts.errors import EncodingError, InputError, RecordError
-from newsfacts.ingest.readers import error_record, parse_date, reads_to_the_end
+from newsfacts.ingest.readers import error_record, excerpt, parse_date, reads_to_the_end
 from newsfacts.schema import Article, ErrorRecord
 
 
@@ -87,7 +87,7 @@ def read_csv(path: str | Path, columns: CsvColumns | None = None
         if missing:
             yield error_record(str(file), RecordError(
                 f"{file}: no column {', '.join(map(repr, missing))} in the header "
-                f"{header!r}; map columns with id=…,text=…"))
+                f"{excerpt(header, 200)}; map columns with id=…,text=…"))
             return
         row_number = 1
         while True:

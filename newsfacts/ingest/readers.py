@@ -62,7 +62,7 @@ def parse_date(value: Any, where: str) -> dt.date | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise DateError(f"{where}: date {value!r} is not a string")
+        raise DateError(f"{where}: date {excerpt(value)} is not a string")
     text = value.strip()
     try:
         return news_year(dt.date.fromisoformat(text[:10]), where)
@@ -80,7 +80,7 @@ def parse_date(value: Any, where: str) -> dt.date | None:
         except ValueError:
             pass
     raise DateError(
-        f"{where}: date {value!r} is neither ISO (1994-05-20) nor Reuters (26-FEB-1987)"
+        f"{where}: date {excerpt(value)} is neither ISO (1994-05-20) nor Reuters (26-FEB-1987)"
     )
 
 
@@ -174,6 +174,18 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
         if record.get(key) not in (None, ""):
             return record[key]
     return None
+
+
+EXCERPT_CHARS = 60
+
+
+def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:
+    """``repr(value)`` for a message, cut to about ``limit`` characters with the full length
+    said, so that an error record does not copy a 2 MB field."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    shown = repr(value)
+    return shown if len(shown) <= limit + 2 else f"{shown[:limit]}… ({len(shown):,} characters)"
 
 
 def printable(text: str) -> str:
