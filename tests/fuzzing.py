@@ -32,7 +32,7 @@ def scale() -> float:
 
 
 def fuzz_settings(ci: int) -> Callable[[F], F]:
-    """``ci`` cases in the normal run (fixed seed), ``ci`` times ``NEWSFACTS_FUZZ_SCALE`` otherwise."""
+    """``ci`` cases in the normal run (fixed seed), else scaled by NEWSFACTS_FUZZ_SCALE."""
     factor = scale()
     return settings(max_examples=max(1, round(ci * factor)), deadline=None, database=None,
                     derandomize=factor == 1.0, print_blob=True,
