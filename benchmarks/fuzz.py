@@ -5,7 +5,7 @@
 Runs the hypothesis tests of tests/test_fuzz_api.py (``extract``, ``explain``, ``validate``),
 tests/ingest/test_fuzz_readers.py (``read_paths``, ``parse_date``) and tests/cli/test_fuzz_cli.py
 (every command) with ``NEWSFACTS_FUZZ_SCALE=F`` (fresh random cases, F times the normal run's
-numbers; default 8, about 10,400 cases), then prints the cases run per test (hypothesis's own
+numbers; default 4, 13,200 cases), then prints the cases run per test (hypothesis's own
 statistics) and the total. Exit status 1 if a test failed (the failing case is printed) or
 fewer than ``--target`` cases (default 10,000) ran.
 """
@@ -29,8 +29,8 @@ _COUNTS = re.compile(r"(\d+) passing, (\d+) failing, and (\d+) invalid")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", type=float, default=8.0,
-                        help="times the normal run's cases (default 8)")
+    parser.add_argument("--scale", type=float, default=4.0,
+                        help="times the normal run's cases (default 4)")
     parser.add_argument("--target", type=int, default=10_000,
                         help="fewest cases for a pass (default 10,000)")
     args = parser.parse_args(argv)

@@ -29,7 +29,7 @@ from tests.validation.helpers import write_seed_store
 doc_ids = st.one_of(st.just("doc"), st.text(max_size=20), odd_values)
 
 
-@fuzz_settings(ci=300)
+@fuzz_settings(ci=1000)
 @given(text=st.one_of(texts, odd_values), published=published_values, doc_id=doc_ids)
 def test_extract(text: Any, published: Any, doc_id: Any) -> None:
     try:
@@ -43,7 +43,7 @@ def test_extract(text: Any, published: Any, doc_id: Any) -> None:
         fact.model_dump_json()  # every fact can be written out
 
 
-@fuzz_settings(ci=100)
+@fuzz_settings(ci=300)
 @given(text=st.one_of(texts, odd_values), published=published_values, doc_id=doc_ids)
 def test_explain(text: Any, published: Any, doc_id: Any) -> None:
     try:
@@ -67,7 +67,7 @@ def seed_facts() -> list[TradeFact]:
     return facts
 
 
-@fuzz_settings(ci=150)
+@fuzz_settings(ci=300)
 @given(data=st.data())
 def test_validate(data: st.DataObject, store_path: Path, seed_facts: list[TradeFact],
                   tmp_path_factory: pytest.TempPathFactory) -> None:

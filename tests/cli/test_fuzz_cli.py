@@ -175,7 +175,7 @@ def place(folder: Path, name: str, suffix: str, data: bytes) -> str:
     return "drawn"
 
 
-@fuzz_settings(ci=150)
+@fuzz_settings(ci=500)
 @given(line=st.one_of(grammatical(), grammatical(), grammatical(), scrambled()),
        name=names, suffix=st.sampled_from(SUFFIXES), content=contents, encoding=encodings,
        gzipped=st.booleans())

@@ -80,7 +80,7 @@ def column_specs() -> st.SearchStrategy[CsvColumns | None]:
     return st.one_of(st.none(), spec.map(CsvColumns.parse))
 
 
-@fuzz_settings(ci=300)
+@fuzz_settings(ci=600)
 @given(name=names, suffix=st.sampled_from(SUFFIXES), content=contents, encoding=encodings,
        gzipped=st.sampled_from(["as named", "no", "truncated"]),
        sidecar=st.one_of(st.none(), st.binary(max_size=40), records.map(json.dumps)),
@@ -115,7 +115,7 @@ def test_read_paths(name: str, suffix: str, content: str | bytes, encoding: str,
             assert result.error_code.startswith("E") and result.error
 
 
-@fuzz_settings(ci=300)
+@fuzz_settings(ci=600)
 @given(value=st.one_of(date_strings, odd_values, texts))
 def test_parse_date(value: Any) -> None:
     try:
