@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, naming_output
 from newsfacts.cli._options import ArticlePaths, StorePath
 from newsfacts.errors import ConfigError, DateError
 from newsfacts.extract import Extractor, parse_published
@@ -102,7 +102,8 @@ def export_claimreview(paths: Sequence[Path], reference: Path, output: str,
         results = check_articles(read_paths(files, published=date), store, extractor)
         reviews = _reviews(results, settings, reviewed_on, counts, errors)
         target = sys.stdout if output == STDOUT else Path(output)
-        counts["written"] = write_claimreviews(reviews, target, jsonl=jsonl)
+        with naming_output(target):
+            counts["written"] = write_claimreviews(reviews, target, jsonl=jsonl)
     return counts, errors
 
 

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, naming_output
 from newsfacts.extract import Extractor, parse_published
 from newsfacts.ingest import read_paths
 from newsfacts.review import ReportMeta, check_articles, render_report
@@ -36,10 +36,8 @@ def write_report(paths: Sequence[Path], output: Path, reference: Path | None = N
                           generated=dt.datetime.now(), version=version("newsfacts"),
                           roots=tuple(sorted({str(p.parent) for p in files if p.is_absolute()})))
         html = render_report(results, store, meta)
-    try:
+    with naming_output(output):
         output.write_text(html, encoding="utf-8")
-    except OSError as exc:  # a write error alone ('Input/output error') does not say where
-        raise OSError(exc.errno, exc.strerror or str(exc), exc.filename or str(output)) from exc
     for item in results:
         if isinstance(item, ErrorRecord):
             counts["errors"] += 1

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, naming_output
 from newsfacts.cli._options import StorePath
 from newsfacts.outputs._target import Target, open_target
 from newsfacts.outputs.jsonl import read_facts
@@ -30,7 +30,7 @@ def validate_file(facts_path: Path, reference: Path, target: Target) -> Counter[
             counts["error records"] += 1
     with ReferenceStore.open(reference) as store:
         verdicts = validate(facts, store)
-    with open_target(target) as handle:
+    with naming_output(target), open_target(target) as handle:
         for verdict in verdicts:
             handle.write(verdict.model_dump_json() + "\n")
             counts[verdict.status] += 1

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from newsfacts.batch.sinks import TextSink
 from newsfacts.cli import app
 from tests.conftest import SEED_TEXT
+from tests.validation.helpers import write_seed_store
 
 runner = CliRunner()
 PROC_VERSION = Path("/proc/version")
@@ -33,9 +34,19 @@ def test_output_in_a_missing_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not PROC_VERSION.is_file(), reason="no /proc/version (not Linux)")
-@pytest.mark.parametrize("command", ["extract", "report"])
+@pytest.mark.parametrize("command", ["extract", "report", "validate", "export claimreview"])
 def test_output_into_proc(tmp_path: Path, command: str) -> None:
-    result = runner.invoke(app, [command, str(docs(tmp_path)), "-o", str(PROC_VERSION)])
+    source = docs(tmp_path)
+    store = write_seed_store(tmp_path)
+    extra = ["-r", str(store)] if command != "extract" and command != "report" else []
+    if command == "validate":
+        facts = tmp_path / "facts.jsonl"
+        assert runner.invoke(app, ["extract", str(source), "-o", str(facts)]).exit_code == 0
+        source = facts
+    if command == "export claimreview":
+        extra += ["--author", "Desk"]
+    result = runner.invoke(app, [*command.split(), str(source), *extra,
+                                 "-o", str(PROC_VERSION)])
     assert result.exit_code == 2, result.output
     assert result.output.count("\n") == 1, result.output  # one line
     assert result.output.startswith("error: ")
