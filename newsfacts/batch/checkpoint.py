@@ -52,16 +52,25 @@ class Checkpoint:
     """Reads and appends ``<output>.progress``."""
 
     def __init__(self, output: str | Path) -> None:
+        self.output = str(output)
         self.path = Path(f"{output}{SUFFIX}")
         self._handle: TextIO | None = None
 
     def start(self, fingerprint: RunFingerprint) -> None:
         """A fresh run: the progress file holds the fingerprint and nothing done."""
         self.close()
-        with self.path.open("w", encoding="utf-8") as handle:
-            handle.write(json.dumps({"run": fingerprint.model_dump(mode="json")}) + "\n")
-            _sync(handle)
-        self._handle = self.path.open("a", encoding="utf-8")
+        if not self.path.parent.is_dir():
+            raise ConfigError(f"{self.output}: the folder {self.path.parent} does not exist")
+        try:
+            with self.path.open("w", encoding="utf-8") as handle:
+                handle.write(json.dumps({"run": fingerprint.model_dump(mode="json")}) + "\n")
+                _sync(handle)
+            self._handle = self.path.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(
+                f"{self.output}: a run into a file keeps its progress beside it, in "
+                f"{self.path}, which cannot be written ({exc.strerror or exc}); give an "
+                "output in a folder you can write to") from exc
 
     def resume(self, fingerprint: RunFingerprint) -> Progress:
         """The last committed progress; ConfigError if the file is of another run."""

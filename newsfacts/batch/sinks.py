@@ -32,6 +32,7 @@ class TextSink:
                  resume_at: int | None = None) -> None:
         self.output_format = output_format
         self._owned = isinstance(target, (str, Path))
+        self._name = str(target) if isinstance(target, (str, Path)) else None
         fresh = True
         if isinstance(target, (str, Path)):
             path = Path(target)
@@ -55,23 +56,40 @@ class TextSink:
             self._csv.writeheader()
 
     def write(self, records: Iterable[TradeFact | ErrorRecord]) -> None:
-        if self._csv is not None:
-            self._csv.writerows(csv_row(record) for record in records)
-        else:
-            self._handle.write("".join(record.model_dump_json() + "\n" for record in records))
+        try:
+            if self._csv is not None:
+                self._csv.writerows(csv_row(record) for record in records)
+            else:
+                self._handle.write("".join(record.model_dump_json() + "\n"
+                                           for record in records))
+        except OSError as exc:
+            raise _named(exc, self._name) from exc
 
     def commit(self) -> int:
-        self._handle.flush()
-        if not self._owned:
-            return 0
-        os.fsync(self._handle.fileno())
-        return os.fstat(self._handle.fileno()).st_size
+        try:
+            self._handle.flush()
+            if not self._owned:
+                return 0
+            os.fsync(self._handle.fileno())
+            return os.fstat(self._handle.fileno()).st_size
+        except OSError as exc:
+            raise _named(exc, self._name) from exc
 
     def close(self) -> None:
-        if self._owned:
-            self._handle.close()
-        else:
-            self._handle.flush()
+        try:
+            if self._owned:
+                self._handle.close()
+            else:
+                self._handle.flush()
+        except OSError as exc:
+            raise _named(exc, self._name) from exc
+
+
+def _named(exc: OSError, name: str | None) -> OSError:
+    """A write error that names the output ('Input/output error' alone says too little)."""
+    if exc.filename or name is None:
+        return exc
+    return OSError(exc.errno, f"cannot write the output ({exc.strerror or exc})", name)
 
 
 class ParquetSink:

@@ -56,6 +56,20 @@ def fail_cleanly() -> Iterator[None]:
         raise fail(f"error: {where}{exc.strerror or exc}") from None
 
 
+@contextmanager
+def naming_output(target: object) -> Iterator[None]:
+    """A write error that names no file ('Input/output error', 'No space left on device')
+    is raised again naming ``target`` (a path; streams are left as they are)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.filename or not isinstance(target, (str, Path)) or str(target) == "-":
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+
+
 def _silence_stdout() -> None:
     """Point stdout at devnull so that the final flush at exit raises nothing."""
     try:

@@ -13,7 +13,7 @@ import typer
 from rich.text import Text
 
 from newsfacts.check import CheckedArticle, check_articles
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, naming_output
 from newsfacts.cli._options import ArticlePaths, PublishedDate, StorePath
 from newsfacts.errors import ConfigError, DateError
 from newsfacts.extractor import Extractor
@@ -103,7 +103,8 @@ def export_claimreview(paths: Sequence[Path], reference: Path | None, output: st
         results = check_articles(read_paths(files, published=date), store, extractor)
         reviews = _reviews(results, settings, reviewed_on, counts, errors)
         target = sys.stdout if output == STDOUT else Path(output)
-        counts["written"] = write_claimreviews(reviews, target, jsonl=jsonl)
+        with naming_output(target):
+            counts["written"] = write_claimreviews(reviews, target, jsonl=jsonl)
     return counts, errors
 
 

@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 
 from newsfacts.check import check_articles
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._console import check_paths, err_console, fail_cleanly, naming_output
 from newsfacts.cli._options import PublishedDate
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
@@ -36,9 +36,11 @@ def write_report(paths: Sequence[Path], output: Path, reference: Path | None = N
                  if reference is not None else None)
         results = list(check_articles(read_paths(files, published=date), store, extractor))
         meta = ReportMeta(title=title, reference=reference.name if reference else None,
-                          generated=dt.datetime.now(), version=version("newsfacts"))
+                          generated=dt.datetime.now(), version=version("newsfacts"),
+                          roots=tuple(sorted({str(p.parent) for p in files if p.is_absolute()})))
         html = render_report(results, store, meta)
-    output.write_text(html, encoding="utf-8")
+    with naming_output(output):
+        output.write_text(html, encoding="utf-8")
     for item in results:
         if isinstance(item, ErrorRecord):
             counts["errors"] += 1

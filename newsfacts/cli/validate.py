@@ -9,7 +9,13 @@ from typing import Annotated
 
 import typer
 
-from newsfacts.cli._console import check_paths, err_console, fail_cleanly, verdict_summary
+from newsfacts.cli._console import (
+    check_paths,
+    err_console,
+    fail_cleanly,
+    naming_output,
+    verdict_summary,
+)
 from newsfacts.cli._options import StorePath
 from newsfacts.outputs.jsonl import read_facts
 from newsfacts.outputs.target import Target, open_target
@@ -31,7 +37,7 @@ def validate_file(facts_path: Path, reference: Path | None, target: Target) -> C
             counts["error records"] += 1
     with open_store(reference) as store:
         verdicts = validate(facts, store)
-    with open_target(target) as handle:
+    with naming_output(target), open_target(target) as handle:
         for verdict in verdicts:
             handle.write(verdict.model_dump_json() + "\n")
             counts[verdict.status] += 1

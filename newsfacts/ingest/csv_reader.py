@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from newsfacts.errors import EncodingError, InputError, RecordError
 from newsfacts.ingest.dates import parse_date
-from newsfacts.ingest.files import error_record
+from newsfacts.ingest.files import error_record, excerpt, reads_to_the_end
 from newsfacts.schema import Article, ErrorRecord
 
 
@@ -65,6 +65,7 @@ def _has_bad_bytes(values: Mapping[str, str | None]) -> bool:
                for value in values.values())
 
 
+@reads_to_the_end
 def read_csv(path: str | Path, columns: CsvColumns | None = None
              ) -> Iterator[Article | ErrorRecord]:
     """Articles from a CSV file with a header row (tab-separated for ``.tsv``)."""
@@ -87,7 +88,7 @@ def read_csv(path: str | Path, columns: CsvColumns | None = None
         if missing:
             yield error_record(str(file), RecordError(
                 f"{file}: no column {', '.join(map(repr, missing))} in the header "
-                f"{header!r}; map columns with id=…,text=…"))
+                f"{excerpt(header, 200)}; map columns with id=…,text=…"))
             return
         row_number = 1
         while True:

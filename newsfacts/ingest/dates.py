@@ -7,11 +7,14 @@ import re
 from typing import Any
 
 from newsfacts.errors import DateError
+from newsfacts.ingest.files import excerpt
 
 REUTERS_DATE_FORMATS: tuple[str, ...] = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y")
-# Some Reuters-21578 dates carry stray letters after the time: '27-MAR-1987 01:35:42.65RM'.
+# Some Reuters-21578 dates carry stray letters after the time ('27-MAR-1987 01:35:42.65RM'),
+# a garbled time ('31-MAR-1987 605:12:19.12') or an editor's comment ('9-APR-1987
+# 00:00:00.00    # date added by S Finch as guesswork'): the day is still plain.
 _REUTERS_DATE_WITH_TAIL = re.compile(
-    r"^(\d{1,2}-[A-Za-z]{3}-\d{4}) \d\d:\d\d:\d\d(?:\.\d+)?[A-Z ]+$")
+    r"^(\d{1,2}-[A-Za-z]{3}-\d{4}) \d{1,3}:\d\d:\d\d(?:\.\d+)?(?:[A-Z ]*|\s+#.*)$")
 
 
 FIRST_YEAR, LAST_YEAR = 1001, 9998  # "last year" and "next year" stay four-digit years
@@ -36,7 +39,7 @@ def parse_date(value: Any, where: str) -> dt.date | None:
         return None
     if not isinstance(value, str):
         raise DateError(
-            f"{where}: {value!r} is not a date (a {type(value).__name__}, not a string)")
+            f"{where}: {excerpt(value)} is not a date (a {type(value).__name__}, not a string)")
     text = value.strip()
     for parse in (dt.date.fromisoformat, _iso_date_time):
         try:
@@ -54,7 +57,7 @@ def parse_date(value: Any, where: str) -> dt.date | None:
             return news_year(dt.datetime.strptime(tailed.group(1), "%d-%b-%Y").date(), where)
         except ValueError:
             pass
-    raise DateError(f"{where}: {value!r} is not a date; give an ISO date (1994-05-20) or a "
+    raise DateError(f"{where}: {excerpt(value)} is not a date; give an ISO date (1994-05-20) or a "
                     "Reuters date (26-FEB-1987)")
 
 

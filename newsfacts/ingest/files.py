@@ -1,15 +1,25 @@
 """What every reader shares: opening files (gzipped or not), text that must be Unicode,
-and the error record of a document that could not be read."""
+files that break off midway, short excerpts of bad values, and the error record of a document
+that could not be read."""
 
 from __future__ import annotations
 
 import gzip
 import io
+import zlib
+from collections.abc import Callable, Iterator
+from functools import wraps
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, ParamSpec
 
 from newsfacts.errors import EncodingError, InputError
-from newsfacts.schema import ErrorRecord
+from newsfacts.schema import Article, ErrorRecord
+
+# What reading a file can raise after it opened: a read error, or a .gz file that is cut
+# short (EOFError) or corrupt (zlib.error, gzip.BadGzipFile).
+BROKEN_READ: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
+EXCERPT_CHARS = 60
+P = ParamSpec("P")
 
 
 def open_text(path: Path) -> IO[str]:
@@ -33,8 +43,42 @@ def read_whole(path: Path) -> str:
             return handle.read()
     except UnicodeDecodeError as exc:
         raise EncodingError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except BROKEN_READ as exc:
+        raise InputError(f"{path}: cannot read ({broken_read_reason(exc)})") from exc
+
+
+def broken_read_reason(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "the compressed file is cut short"
+    if isinstance(exc, zlib.error):
+        return f"the compressed data is damaged: {exc}"
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc)
+    return str(exc)
+
+
+def reads_to_the_end(reader: Callable[P, Iterator[Article | ErrorRecord]]
+                     ) -> Callable[P, Iterator[Article | ErrorRecord]]:
+    """A reader (first argument: the file) whose file breaks off midway yields what it read
+    and then one ErrorRecord for the rest, instead of raising out of the run."""
+    @wraps(reader)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> Iterator[Article | ErrorRecord]:
+        try:
+            yield from reader(*args, **kwargs)
+        except BROKEN_READ as exc:
+            file = args[0] if args else kwargs.get("path")
+            yield error_record(str(file), InputError(
+                f"{file}: cannot read to the end ({broken_read_reason(exc)})"))
+    return guarded
+
+
+def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:
+    """``repr(value)`` for a message, cut to about ``limit`` characters with the full length
+    said, so that an error record does not copy a 2 MB field."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    shown = repr(value)
+    return shown if len(shown) <= limit + 2 else f"{shown[:limit]}… ({len(shown):,} characters)"
 
 
 def printable(text: str) -> str:

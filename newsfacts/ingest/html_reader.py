@@ -15,7 +15,7 @@ from typing import Any
 from newsfacts.errors import DateError, EncodingError, InputError, RecordError
 from newsfacts.extras import require
 from newsfacts.ingest.dates import parse_date
-from newsfacts.ingest.files import error_record, open_bytes
+from newsfacts.ingest.files import BROKEN_READ, broken_read_reason, error_record, open_bytes
 from newsfacts.schema import Article, ErrorRecord
 
 
@@ -63,7 +63,8 @@ def read_html_file(path: str | Path) -> Article | ErrorRecord:
         with open_bytes(file) as handle:
             page = handle.read()
         return article_from_html(page, doc_id, str(file))
-    except OSError as exc:
-        return error_record(str(file), InputError(f"{file}: cannot read ({exc.strerror or exc})"))
+    except BROKEN_READ as exc:
+        return error_record(str(file), InputError(
+            f"{file}: cannot read ({broken_read_reason(exc)})"))
     except InputError as exc:
         return error_record(str(file), exc)

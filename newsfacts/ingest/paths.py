@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsfacts.errors import EncodingError, InputError
+from newsfacts.errors import DateError, EncodingError, InputError
 from newsfacts.ingest.csv_reader import CsvColumns, read_csv
 from newsfacts.ingest.files import error_record, printable
 from newsfacts.ingest.html_reader import read_html_file
@@ -33,6 +33,11 @@ def read_paths(paths: Iterable[str | Path], published: dt.date | None = None,
     mapped by ``csv_columns``), Reuters-21578 SGML, HTML pages and WARC archives; every
     format may be gzipped. HTML and WARC need ``newsfacts[archives]``.
     """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    elif published is not None and not isinstance(published, dt.date):
+        raise DateError(f"published must be a date, not {type(published).__name__} "
+                        f"{printable(repr(published))[:60]}")
     for path in paths:
         file = Path(path)
         name = file.name.lower()

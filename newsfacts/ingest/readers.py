@@ -18,6 +18,7 @@ from newsfacts.ingest.files import (
     error_record,
     open_bytes,
     read_whole,
+    reads_to_the_end,
     require_unicode,
 )
 from newsfacts.schema import Article, ErrorRecord
@@ -51,8 +52,16 @@ def read_text_file(path: str | Path, published: dt.date | None = None) -> Articl
     meta = _sidecar(file)
     date = published or parse_date(_first(meta, DATE_KEYS), str(file))
     doc_id = str(_first(meta, ID_KEYS) or file.name.removesuffix(".gz").removesuffix(".txt"))
-    return Article(id=doc_id, text=text, published=date, title=meta.get("title"),
-                   source=str(meta.get("source") or file))
+    title, source = meta.get("title"), meta.get("source")
+    for name, value in (("title", title), ("source", source)):
+        if value is not None and not isinstance(value, str):
+            raise RecordError(f"{file}: the sidecar's {name} must be a string, got "
+                              f"{type(value).__name__}")
+        if value:
+            require_unicode(value, str(file), name)
+    require_unicode(doc_id, str(file), "id")
+    return Article(id=doc_id, text=text, published=date, title=title,
+                   source=source or str(file))
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -83,6 +92,7 @@ def article_from_record(record: Any, where: str, id_prefix: str = "") -> Article
                    title=title, source=where.rsplit(":", 1)[0])
 
 
+@reads_to_the_end
 def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Article | ErrorRecord]:
     """Articles from a JSONL file; a bad line becomes an ErrorRecord and reading goes on.
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newsfacts.errors import EncodingError, InputError, RecordError
 from newsfacts.ingest.dates import parse_date
-from newsfacts.ingest.files import error_record, open_bytes
+from newsfacts.ingest.files import error_record, open_bytes, reads_to_the_end
 from newsfacts.schema import Article, ErrorRecord
 
 _OPEN = re.compile(rb"^\s*<REUTERS\b[^>]*>")
@@ -61,6 +61,7 @@ def article_from_sgml(story: str, where: str, id_prefix: str = "reuters-") -> Ar
                    title=title, source=where.rsplit(":", 1)[0])
 
 
+@reads_to_the_end
 def read_reuters_sgml(path: str | Path, id_prefix: str = "reuters-"
                       ) -> Iterator[Article | ErrorRecord]:
     """Articles from a Reuters-21578 SGML file (``.gz`` too); bad stories → ErrorRecord."""

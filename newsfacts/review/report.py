@@ -9,7 +9,9 @@ verdict used gets a chart with its vintages and the reported figures marked.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +41,29 @@ class ReportMeta:
     reference: str | None = None
     generated: dt.datetime | None = None
     version: str = ""
+    # Absolute local folders (the CLI passes its inputs' parent folders) cut from the paths
+    # the report shows, so that a report sent on does not tell where its files lay.
+    roots: tuple[str, ...] = ()
+
+
+# Characters that show nothing or reorder what follows (U+202E RIGHT-TO-LEFT OVERRIDE makes
+# 'evil\u202etxt.exe' read 'evilexe.txt'): in names and messages they are written as [U+202E].
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+def shown(text: str, roots: Sequence[str] = ()) -> str:
+    """A file name, id or message as the report shows it (before HTML escaping): the given
+    absolute ``roots`` cut from the paths in it, and invisible or reordering characters
+    (bidi controls, zero-width characters, control characters) made visible as [U+XXXX]."""
+    for root in sorted(roots, key=len, reverse=True):
+        if not os.path.isabs(root) or os.path.dirname(root) == root:
+            continue  # a relative folder tells nothing; '/' would cut every path
+        prefix = root.rstrip(os.sep) + os.sep
+        text = re.sub(r"(?<![\w.~/-])" + re.escape(prefix), "", text)
+    if all(ch.isprintable() or ch == " " for ch in text):
+        return text
+    return "".join(f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in _HIDDEN_CATEGORIES
+                   else ch for ch in text)
 
 
 @cache
@@ -77,13 +102,13 @@ def report_body(results: Iterable[CheckedArticle | ErrorRecord], store: Referenc
             summary_html(articles, errors, store is not None), "</header><main>"]
     if len(articles) > 1:
         body.append('<nav><ol class="nf-toc">' + "".join(
-            f'<li><a href="#{anchor}">{escape(_heading(item))}</a> '
+            f'<li><a href="#{anchor}">{escape(shown(_heading(item), info.roots))}</a> '
             f"({len(item.facts)})</li>" for anchor, item in zip(anchors, articles, strict=True))
             + "</ol></nav>")
-    body.extend(article_html(item, store, anchor)
+    body.extend(article_html(item, store, anchor, info.roots)
                 for anchor, item in zip(anchors, articles, strict=True))
     if errors:
-        body.append(errors_html(errors))
+        body.append(errors_html(errors, info.roots))
     body.append(f"</main><footer>{_footer(info)}</footer>")
     return "".join(body)
 
@@ -106,15 +131,18 @@ def summary_html(articles: Sequence[CheckedArticle], errors: Sequence[ErrorRecor
     return '<ul class="nf-summary">' + "".join(parts) + "</ul>"
 
 
-def article_html(item: CheckedArticle, store: ReferenceStore | None, anchor: str) -> str:
+def article_html(item: CheckedArticle, store: ReferenceStore | None, anchor: str,
+                 roots: Sequence[str] = ()) -> str:
     article = item.article
-    meta = [f"id {escape(article.id)}",
+    meta = [f"id {escape(shown(article.id, roots))}",
             f"published {article.published}" if article.published else
             "no publication date: periods such as “in March” cannot be placed"]
     if article.source:
-        source = escape(article.source)
-        meta.append(f'<a href="{source}">{source}</a>' if _is_url(article.source) else source)
-    parts = [f'<article class="nf-article" id="{anchor}"><h2>{escape(_heading(item))}</h2>',
+        source = escape(shown(article.source, roots))
+        meta.append(f'<a href="{escape(article.source)}">{source}</a>'
+                    if _is_url(article.source) else source)
+    parts = [f'<article class="nf-article" id="{anchor}">'
+             f"<h2>{escape(shown(_heading(item), roots))}</h2>",
              f'<p class="nf-meta">{" · ".join(meta)}</p>',
              f'<div class="nf-text">{highlight(article.text, item.facts)}</div>']
     if not item.facts:
@@ -161,9 +189,9 @@ def chart_html(chart: SeriesChart, chart_id: str) -> str:
             + "</figure>")
 
 
-def errors_html(errors: Sequence[ErrorRecord]) -> str:
-    items = "".join(f"<li><b>{escape(e.doc_id)}</b> [{escape(e.error_code)}] {escape(e.error)}"
-                    "</li>" for e in errors)
+def errors_html(errors: Sequence[ErrorRecord], roots: Sequence[str] = ()) -> str:
+    items = "".join(f"<li><b>{escape(shown(e.doc_id, roots))}</b> [{escape(e.error_code)}] "
+                    f"{escape(shown(e.error, roots))}</li>" for e in errors)
     return (f'<section class="nf-errors"><h2>Documents that could not be read</h2><ul '
             f'class="nf-error">{items}</ul></section>')
 

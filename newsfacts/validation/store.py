@@ -92,6 +92,16 @@ class Band:
                 f"of {self.level})")
 
 
+def _duckdb_path(path: Path) -> None:
+    """ReferenceStoreError for a path DuckDB cannot take (a name that is not UTF-8)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+        raise ReferenceStoreError(f"{shown}: a store's file name must be UTF-8; rename it"
+                                  ) from None
+
+
 def build_reference(out: str | Path, files: Sequence[str | Path | tuple[str | Path,
                     dt.date | None]], overwrite: bool = True, derive: bool = True) -> BuildStats:
     """Read official files (see ``newsfacts.validation.importers``) into a new store.
@@ -105,6 +115,7 @@ def build_reference(out: str | Path, files: Sequence[str | Path | tuple[str | Pa
         path, vintage = item if isinstance(item, tuple) else (item, None)
         loaded.extend(read_reference_file(path, vintage))
     target = Path(out)
+    _duckdb_path(target)
     if not target.parent.is_dir():
         raise ReferenceStoreError(f"cannot write {target}: the folder {target.parent} does not "
                                   "exist; create it first")
@@ -199,6 +210,7 @@ class ReferenceStore:
             raise ReferenceStoreError(f"a reference store is a ReferenceStore or the path of "
                                       f"one, not {type(path).__name__}")
         file = Path(path)
+        _duckdb_path(file)
         if not file.is_file():
             raise ReferenceStoreError(f"no reference store at {file}; build one with "
                                       "`newsfacts reference build`")

@@ -53,6 +53,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from newsfacts.errors import InputError
 from newsfacts.schema import TradeFact
 from newsfacts.validation.checks import article_checks, value_checks
 from newsfacts.validation.families import (
@@ -92,10 +93,31 @@ def validate(facts: Iterable[TradeFact], reference: ReferenceStore | str | Path,
     vintages of its own for a kind of series (default: the one shipped with the package;
     ``RevisionProfile.empty()`` for none).
     """
+    checked = _checked_facts(facts)
+    if texts is not None and not (isinstance(texts, Mapping) and all(
+            isinstance(key, str) and isinstance(value, str) for key, value in texts.items())):
+        raise InputError(f"texts must map doc ids (str) to article texts (str), got "
+                         f"{_kind(texts)}")
     if isinstance(reference, ReferenceStore):
-        return validate_facts(list(facts), reference, texts, profile)
+        return validate_facts(checked, reference, texts, profile)
     with ReferenceStore.open(reference) as store:
-        return validate_facts(list(facts), store, texts, profile)
+        return validate_facts(checked, store, texts, profile)
+
+
+def _checked_facts(facts: object) -> list[TradeFact]:
+    """``facts`` as a list; InputError (E100) for anything but TradeFacts."""
+    if isinstance(facts, (str, bytes, TradeFact)) or not isinstance(facts, Iterable):
+        raise InputError(f"facts must be an iterable of TradeFact records, got {_kind(facts)}")
+    checked = list(facts)
+    for number, fact in enumerate(checked, 1):
+        if not isinstance(fact, TradeFact):
+            raise InputError(f"facts must be TradeFact records; item {number} is "
+                             f"{_kind(fact)}")
+    return checked
+
+
+def _kind(value: object) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"
 
 
 def validate_facts(facts: Sequence[TradeFact], store: ReferenceStore,

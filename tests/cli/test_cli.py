@@ -231,7 +231,7 @@ def test_extract_missing_path_exits_2_and_writes_nothing(tmp_path: Path) -> None
 def test_extract_unwritable_output_exits_2(tmp_path: Path) -> None:
     out = tmp_path / "no" / "such" / "facts.jsonl"
     result = run("extract", seed_article(tmp_path), "-o", out)
-    assert_clean_failure(result, "facts.jsonl", "No such file or directory")
+    assert_clean_failure(result, "facts.jsonl", "does not exist")
 
 
 def test_extract_bad_model_dir_exits_2(tmp_path: Path) -> None:

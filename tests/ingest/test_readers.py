@@ -33,6 +33,8 @@ def write_jsonl_lines(path: Path, lines: list[str]) -> Path:
     ("26-FEB-1987", dt.date(1987, 2, 26)),
     ("27-MAR-1987 01:35:42.65RM", dt.date(1987, 3, 27)),  # stray letters, as in the corpus
     ("27-MAR-1987 09:19:25.22C G T M", dt.date(1987, 3, 27)),
+    ("31-MAR-1987 605:12:19.12", dt.date(1987, 3, 31)),  # reut2-017, a garbled time
+    ("9-APR-1987 00:00:00.00    # date added by S Finch as guesswork", dt.date(1987, 4, 9)),
     (" 1994-05-20 ", dt.date(1994, 5, 20)),
     (None, None),
     ("", None),
@@ -43,7 +45,8 @@ def test_parse_date(value: str | None, expected: dt.date | None) -> None:
 
 @pytest.mark.parametrize("value", ["May 20, 1994", "1994-13-01", "yesterday", 19940520,
                                    "31-FEB-1987 01:35:42.65RM", "27-MAR-1987 rumour",
-                                   "1994-05-201", "1994-05-20x"])
+                                   "1994-05-201", "1994-05-20x", "27-MAR-1987 01:35:42 rumour",
+                                   "27-MAR-1987 01:35:42#x"])
 def test_parse_date_rejects(value: object) -> None:
     with pytest.raises(DateError, match=r"here: .* is not a date"):
         parse_date(value, "here")
