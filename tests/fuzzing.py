@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from newsfacts.extract import Extractor
+from newsfacts.extractor import Extractor
 
 SCALE_ENV = "NEWSFACTS_FUZZ_SCALE"
 F = TypeVar("F", bound=Callable[..., Any])

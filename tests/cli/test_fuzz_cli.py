@@ -153,7 +153,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def in_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(workspace)
     nlp = shared_extractor().nlp
-    monkeypatch.setattr(sys.modules["newsfacts.extract"], "build_pipeline",
+    monkeypatch.setattr(sys.modules["newsfacts.extractor"], "build_pipeline",
                         lambda *_, **__: nlp)
     yield workspace
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.ingest import read_paths
-from newsfacts.ingest.readers import excerpt
+from newsfacts.ingest.files import excerpt
 from newsfacts.schema import ErrorRecord
 
 HUGE = "9" * 2_000_000

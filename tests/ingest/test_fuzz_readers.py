@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from newsfacts.errors import DateError, NewsfactsError
 from newsfacts.ingest import CsvColumns, read_paths
-from newsfacts.ingest.readers import parse_date
+from newsfacts.ingest.dates import parse_date
 from newsfacts.schema import Article, ErrorRecord
 from tests.fuzzing import any_chars, date_strings, fuzz_settings, odd_values, texts
 
