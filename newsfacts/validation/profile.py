@@ -44,14 +44,34 @@ from newsfacts.validation.periods import month_index, months_of
 PROFILE_FORMAT = "newsfacts-revision-profile-1"
 PROFILE_FILE = "revision_profile.json"
 MIN_PAIRS = 3
+# the statistic of a kind's deviations that is its range: the QUANTILE-th quantile (linear
+# interpolation between order statistics, as the store's own bands), or, with fewer than
+# FULL_PAIRS pairs, the largest deviation (a few pairs say too little about their tail)
+QUANTILE = 0.9
+FULL_PAIRS = 10
 AGE_BUCKETS: tuple[tuple[str, float], ...] = (("up to 3 years", 3.0),
                                                ("over 3 years", float("inf")))
 Group = Literal["balance", "flows"]
 # the dimensions dropped, in turn, where a kind has fewer than MIN_PAIRS pairs
 FALLBACKS: tuple[tuple[str, ...], ...] = (
-    (), ("age",), ("age", "scope"), ("age", "scope", "flow"),
-    ("age", "scope", "flow", "basis", "adjusted"),
+    (), ("early_basis",), ("early_basis", "age"), ("early_basis", "age", "scope"),
+    ("early_basis", "age", "scope", "flow"),
+    ("early_basis", "age", "scope", "flow", "basis", "adjusted"),
 )
+# U.S. goods totals: the basis the releases of the time led with. From the reports of
+# January 1994 (November 1993 data; the 1993 annual figure) on the BOP basis, before on the
+# Census basis, imports at customs value or, in the 1980s' headlines, c.i.f.
+BOP_HEADLINES_FROM = "1993-11"
+_EARLY_CENSUS = ("census", "census_cif")
+
+
+def early_bases(flow: str, scope: str, period: str) -> tuple[str, ...] | None:
+    """The bases a report of the time printed ``period``'s figure on, where the kind of
+    series leaves a choice (U.S. goods totals); None where every pair shares one."""
+    months = months_of(period)
+    if flow != "goods" or scope != "total" or not months:
+        return None
+    return ("bop",) if months[-1] >= BOP_HEADLINES_FROM else _EARLY_CENSUS
 BILLION = Decimal(10) ** 9
 MILLION = Decimal(10) ** 6
 
@@ -119,17 +139,45 @@ class Pair:
 class Range:
     """The plausible revision range of one kind of comparison."""
 
-    size: float  # largest deviation observed
+    size: float  # the quantile of the deviations (the largest, with few pairs)
     measure: Literal["value", "gross"]  # a share of the later value or of gross trade
     pairs: int
     kind: str  # the kind, as pooled
     examples: tuple[str, ...]  # ids of the pairs with the largest deviations
+    quantile: float = 1.0  # the quantile ``size`` is; 1.0 = the largest deviation
 
     def describe(self) -> str:
         of = "of gross trade (exports + imports)" if self.measure == "gross" else ""
-        return (f"±{self.size:.1%} {of}".rstrip() + f": the largest gap between early releases "
+        statistic = ("the largest gap" if self.quantile >= 1.0 else
+                     f"{ordinal(self.quantile)} percentile of the gaps")
+        return (f"±{self.size:.1%} {of}".rstrip() + f": {statistic} between early releases "
                 f"and later figures in {self.pairs} vintage pairs of {self.kind} "
                 f"(newsfacts revision profile)")
+
+
+def ordinal(share: float) -> str:
+    """0.9 → "the 90th", 0.95 → "the 95th", 0.975 → "the 97.5th"."""
+    number = round(share * 100, 1)
+    whole = int(number)
+    suffix = "th"
+    if number == whole and not 10 <= whole % 100 <= 20:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    return f"the {number:g}{suffix}"
+
+
+def tail_statistic(sizes: Sequence[float], quantile: float = QUANTILE) -> tuple[float, float]:
+    """(range, quantile used) of a kind's deviations: the ``quantile``-th quantile,
+    interpolated linearly between order statistics, with ``FULL_PAIRS`` pairs or more; the
+    largest deviation with fewer (quantile 1.0)."""
+    ordered = sorted(sizes)
+    if not ordered:
+        raise ValueError("no deviations")
+    if quantile >= 1.0 or len(ordered) < FULL_PAIRS:
+        return ordered[-1], 1.0
+    position = quantile * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low), quantile
 
 
 def age_bucket(period: str, vintage: dt.date) -> str:
@@ -163,17 +211,27 @@ def kind_name(key: dict[str, Any]) -> str:
             key["span"], key["span"]) + " figures")
     if "age" in key:
         parts.append(f"{key['age']} after the period")
+    if "early_basis" in key:
+        parts.append("first published on the " + ("BOP" if key["early_basis"] == ("bop",)
+                                                  else "Census") + " basis")
     return ", ".join(parts)
 
 
 class RevisionProfile:
     """Ranges by kind of comparison, with the pairs behind them."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], quantile: float = QUANTILE) -> None:
         if data.get("format") != PROFILE_FORMAT:
             raise ReferenceFileError("revision profile", f"not a {PROFILE_FORMAT} file")
+        if not 0.0 < quantile <= 1.0:
+            raise ValueError(f"quantile {quantile} not in (0, 1]")
         self.data = data
+        self.quantile = quantile
         self.pairs = [Pair(**pair) for pair in data["pairs"]]
+
+    def with_quantile(self, quantile: float) -> RevisionProfile:
+        """The same pairs, their ranges taken at ``quantile`` (1.0: the largest gap)."""
+        return RevisionProfile(self.data, quantile)
 
     @classmethod
     def empty(cls) -> RevisionProfile:
@@ -186,29 +244,36 @@ class RevisionProfile:
         data = dict(self.data)
         data["pairs"] = [pair for pair in self.data["pairs"]
                          if source_part not in pair["early_source"]]
-        return RevisionProfile(data)
+        return RevisionProfile(data, self.quantile)
 
     def range_for(self, group: Group, flow: str, basis: str, adjusted: bool,
                   scope: str, age: str, span: str,
-                  measure: Literal["value", "gross"]) -> Range | None:
+                  measure: Literal["value", "gross"],
+                  early: tuple[str, ...] | None = None) -> Range | None:
+        """The range of the kind, from pairs whose early figure is on one of ``early``
+        (the bases a report of the time printed; None: any)."""
         # ``span`` (month, quarter, year) is recorded with each pair but not a dimension:
         # annual pairs are too few to bound annual revisions on their own
         key: dict[str, Any] = {"group": group, "flow": flow, "basis": basis,
                                "adjusted": adjusted, "scope": scope, "age": age}
+        if early is not None:
+            key["early_basis"] = early
         for dropped in FALLBACKS:
             wanted = {name: value for name, value in key.items() if name not in dropped}
             found = [pair for pair in self.pairs
-                     if all(getattr(pair, name) == value for name, value in wanted.items())
+                     if all(getattr(pair, name) in value if name == "early_basis"
+                            else getattr(pair, name) == value
+                            for name, value in wanted.items())
                      and (measure == "value" or pair.of_gross is not None)]
             if len(found) >= MIN_PAIRS:
-                sizes = sorted(found, key=lambda p: -(p.of_gross if measure == "gross"
-                                                      and p.of_gross is not None
-                                                      else p.of_value))
-                top = sizes[0]
-                size = top.of_gross if measure == "gross" and top.of_gross is not None \
-                    else top.of_value
+                def gap(pair: Pair) -> float:
+                    return pair.of_gross if measure == "gross" and pair.of_gross is not None \
+                        else pair.of_value
+
+                ordered = sorted(found, key=lambda p: -gap(p))
+                size, used = tail_statistic([gap(p) for p in found], self.quantile)
                 return Range(size, measure, len(found), kind_name(wanted),
-                             tuple(p.id for p in sizes[:3]))
+                             tuple(p.id for p in ordered[:3]), used)
         return None
 
 
