@@ -14,10 +14,12 @@ bilateral figure, and the age of the later figure (years from the period's end t
 vintage: ``AGE_BUCKETS``). Its deviation is ``|early - later|`` as a share of the later
 value; for balances also as a share of the later gross trade (exports + imports of the same
 series and period), because a balance is a small difference of two large flows and its
-revisions scale with the flows. The *range* of a kind is the largest deviation among its
-pairs (``MIN_PAIRS`` at least; else the pairs of coarser kinds are pooled, see
-``FALLBACKS``): a figure inside it is as far from today's as first releases have been seen
-to be, a figure outside it is further than any observed.
+revisions scale with the flows. The *range* of a kind is a high quantile of its deviations (``QUANTILE``, linear
+interpolation between order statistics; ``tail_statistic``), from ``MIN_PAIRS`` pairs at
+least (else the pairs of coarser kinds are pooled, see ``FALLBACKS``). With fewer than
+1 / (1 - ``QUANTILE``) pairs a quantile cannot be told from the largest deviation, which is
+then the range. A figure inside the range is as far from today's as first releases have
+commonly been seen to be; a figure outside it, further than that.
 
 ``build_profile(official_dir)`` rebuilds the profile from the official files (see
 ``SOURCES`` and the README); ``load_profile()`` reads the copy shipped with the package
@@ -45,33 +47,22 @@ PROFILE_FORMAT = "newsfacts-revision-profile-1"
 PROFILE_FILE = "revision_profile.json"
 MIN_PAIRS = 3
 # the statistic of a kind's deviations that is its range: the QUANTILE-th quantile (linear
-# interpolation between order statistics, as the store's own bands), or, with fewer than
-# FULL_PAIRS pairs, the largest deviation (a few pairs say too little about their tail)
-QUANTILE = 0.9
-FULL_PAIRS = 10
+# interpolation between order statistics, as the store's own bands); with fewer than
+# 1 / (1 - QUANTILE) pairs, the largest deviation (too few pairs to place that quantile below
+# the largest: ``tail_statistic``). Chosen by measuring the issue's targets on every set
+# at once (``python benchmarks/validation.py --sweep 1,0.99,0.975,0.95,0.9,0.8,0.7``, see
+# docs/validation.md): every quantile below 1 calls more true first releases contradicted
+# (the seed's imports, news-dev2) than it catches false claims, so the range is the largest
+# deviation, for a kind of n pairs the (n / (n + 1)) prediction bound of a new one
+QUANTILE = 1.0
 AGE_BUCKETS: tuple[tuple[str, float], ...] = (("up to 3 years", 3.0),
                                                ("over 3 years", float("inf")))
 Group = Literal["balance", "flows"]
 # the dimensions dropped, in turn, where a kind has fewer than MIN_PAIRS pairs
 FALLBACKS: tuple[tuple[str, ...], ...] = (
-    (), ("early_basis",), ("early_basis", "age"), ("early_basis", "age", "scope"),
-    ("early_basis", "age", "scope", "flow"),
-    ("early_basis", "age", "scope", "flow", "basis", "adjusted"),
+    (), ("age",), ("age", "scope"), ("age", "scope", "flow"),
+    ("age", "scope", "flow", "basis", "adjusted"),
 )
-# U.S. goods totals: the basis the releases of the time led with. From the reports of
-# January 1994 (November 1993 data; the 1993 annual figure) on the BOP basis, before on the
-# Census basis, imports at customs value or, in the 1980s' headlines, c.i.f.
-BOP_HEADLINES_FROM = "1993-11"
-_EARLY_CENSUS = ("census", "census_cif")
-
-
-def early_bases(flow: str, scope: str, period: str) -> tuple[str, ...] | None:
-    """The bases a report of the time printed ``period``'s figure on, where the kind of
-    series leaves a choice (U.S. goods totals); None where every pair shares one."""
-    months = months_of(period)
-    if flow != "goods" or scope != "total" or not months:
-        return None
-    return ("bop",) if months[-1] >= BOP_HEADLINES_FROM else _EARLY_CENSUS
 BILLION = Decimal(10) ** 9
 MILLION = Decimal(10) ** 6
 
@@ -167,12 +158,13 @@ def ordinal(share: float) -> str:
 
 def tail_statistic(sizes: Sequence[float], quantile: float = QUANTILE) -> tuple[float, float]:
     """(range, quantile used) of a kind's deviations: the ``quantile``-th quantile,
-    interpolated linearly between order statistics, with ``FULL_PAIRS`` pairs or more; the
-    largest deviation with fewer (quantile 1.0)."""
+    interpolated linearly between order statistics, with 1 / (1 - ``quantile``) pairs or more
+    (10 for the 90th percentile, 20 for the 95th); the largest deviation with fewer, and
+    then the quantile used is 1.0."""
     ordered = sorted(sizes)
     if not ordered:
         raise ValueError("no deviations")
-    if quantile >= 1.0 or len(ordered) < FULL_PAIRS:
+    if quantile >= 1.0 or len(ordered) * (1.0 - quantile) < 1.0 - 1e-9:
         return ordered[-1], 1.0
     position = quantile * (len(ordered) - 1)
     low = int(position)
@@ -211,9 +203,6 @@ def kind_name(key: dict[str, Any]) -> str:
             key["span"], key["span"]) + " figures")
     if "age" in key:
         parts.append(f"{key['age']} after the period")
-    if "early_basis" in key:
-        parts.append("first published on the " + ("BOP" if key["early_basis"] == ("bop",)
-                                                  else "Census") + " basis")
     return ", ".join(parts)
 
 
@@ -248,22 +237,15 @@ class RevisionProfile:
 
     def range_for(self, group: Group, flow: str, basis: str, adjusted: bool,
                   scope: str, age: str, span: str,
-                  measure: Literal["value", "gross"],
-                  early: tuple[str, ...] | None = None) -> Range | None:
-        """The range of the kind, from pairs whose early figure is on one of ``early``
-        (the bases a report of the time printed; None: any)."""
+                  measure: Literal["value", "gross"]) -> Range | None:
         # ``span`` (month, quarter, year) is recorded with each pair but not a dimension:
         # annual pairs are too few to bound annual revisions on their own
         key: dict[str, Any] = {"group": group, "flow": flow, "basis": basis,
                                "adjusted": adjusted, "scope": scope, "age": age}
-        if early is not None:
-            key["early_basis"] = early
         for dropped in FALLBACKS:
             wanted = {name: value for name, value in key.items() if name not in dropped}
             found = [pair for pair in self.pairs
-                     if all(getattr(pair, name) in value if name == "early_basis"
-                            else getattr(pair, name) == value
-                            for name, value in wanted.items())
+                     if all(getattr(pair, name) == value for name, value in wanted.items())
                      and (measure == "value" or pair.of_gross is not None)]
             if len(found) >= MIN_PAIRS:
                 def gap(pair: Pair) -> float:
@@ -629,9 +611,13 @@ METHOD = (
     "later| / |later| (and, for balances, / later exports + imports). A kind is the "
     "indicator group (balance or exports and imports), the flow, basis and adjustment of the "
     "later series, total or bilateral, and the age of the later figure (years after the "
-    "period). The range of a kind is the largest deviation among its pairs, with at least "
-    f"{MIN_PAIRS} pairs; else coarser kinds are pooled (age, then total/bilateral, then "
-    "flow, then basis and adjustment dropped).")
+    f"period). A kind needs at least {MIN_PAIRS} pairs; else coarser kinds are pooled "
+    "(age, then total/bilateral, then flow, then basis and adjustment dropped). The range "
+    "of a kind is a quantile of its deviations (linear interpolation between order "
+    "statistics), at least 1/(1 - quantile) pairs being needed to place it below the "
+    "largest deviation, which is the range of a kind with fewer pairs; the quantile is "
+    "chosen where the package uses the profile (newsfacts.validation.profile.QUANTILE) and "
+    "recorded in this file.")
 
 
 def build_profile(folder: str | Path) -> dict[str, Any]:
@@ -652,6 +638,7 @@ def build_profile(folder: str | Path) -> dict[str, Any]:
 def profile_data(pairs: Sequence[Pair], early_sources: Sequence[str],
                  later_sources: Sequence[str]) -> dict[str, Any]:
     return {"format": PROFILE_FORMAT, "method": METHOD, "min_pairs": MIN_PAIRS,
+            "quantile": QUANTILE,
             "age_buckets": [name for name, _ in AGE_BUCKETS],
             "early_sources": list(early_sources), "later_series": list(later_sources),
             "pairs": [asdict(pair) for pair in sorted(pairs, key=lambda p: p.id)]}

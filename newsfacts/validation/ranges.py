@@ -8,13 +8,7 @@ from decimal import Decimal
 
 from newsfacts.validation.families import Family
 from newsfacts.validation.judging import format_money
-from newsfacts.validation.profile import (
-    Group,
-    RevisionProfile,
-    age_bucket,
-    early_bases,
-    span_of,
-)
+from newsfacts.validation.profile import Group, RevisionProfile, age_bucket, span_of
 from newsfacts.validation.store import BAND_LEVELS, Band, ReferenceStore, RefValue
 
 
@@ -58,8 +52,7 @@ def revision_band(store: ReferenceStore, profile: RevisionProfile | None, family
     age = age_bucket(period, latest.vintage)
     gross = gross_trade(store, family, months) if group == "balance" else None
     found = profile.range_for(group, info.flow, info.basis, info.seasonally_adjusted, scope,
-                              age, span_of(period), "gross" if gross else "value",
-                              early_bases(info.flow, scope, period))
+                              age, span_of(period), "gross" if gross else "value")
     if found is None:
         return own
     scale = gross if gross else abs(latest.value)
