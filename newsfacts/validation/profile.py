@@ -14,12 +14,14 @@ bilateral figure, and the age of the later figure (years from the period's end t
 vintage: ``AGE_BUCKETS``). Its deviation is ``|early - later|`` as a share of the later
 value; for balances also as a share of the later gross trade (exports + imports of the same
 series and period), because a balance is a small difference of two large flows and its
-revisions scale with the flows. The *range* of a kind is a high quantile of its deviations (``QUANTILE``, linear
-interpolation between order statistics; ``tail_statistic``), from ``MIN_PAIRS`` pairs at
-least (else the pairs of coarser kinds are pooled, see ``FALLBACKS``). With fewer than
-1 / (1 - ``QUANTILE``) pairs a quantile cannot be told from the largest deviation, which is
-then the range. A figure inside the range is as far from today's as first releases have
-commonly been seen to be; a figure outside it, further than that.
+revisions scale with the flows. The *range* of a kind is a quantile of its deviations
+(``QUANTILE``, linear interpolation between order statistics; ``tail_statistic``), from
+``MIN_PAIRS`` pairs at least (else the pairs of coarser kinds are pooled, see ``FALLBACKS``).
+With fewer than 1 / (1 - ``QUANTILE``) pairs that quantile cannot be told from the largest
+deviation, which is then the range. The quantile shipped is 1, the largest deviation: the
+benchmark's targets, measured at once for each candidate, say so (see ``QUANTILE``). A figure
+inside the range is as far from today's as first releases have been seen to be; a figure
+outside it, further than any observed.
 
 ``build_profile(official_dir)`` rebuilds the profile from the official files (see
 ``SOURCES`` and the README); ``load_profile()`` reads the copy shipped with the package

@@ -71,7 +71,7 @@ def test_report_without_a_store_checks_against_the_default_store(tmp_path: Path)
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "not checked" not in html and DEFAULT_STORE_NAME in html
-    # −7.46 bn as first reported for March 1994: today's BOPGSTB figure is −6.466 bn
+    # -7.46 bn as first reported for March 1994: today's BOPGSTB figure is -6.466 bn
     assert _badges(html) == ["revised"]
     assert "revised 1" in result.output
 
