@@ -211,9 +211,13 @@ def kind_name(key: dict[str, Any]) -> str:
 class RevisionProfile:
     """Ranges by kind of comparison, with the pairs behind them."""
 
-    def __init__(self, data: dict[str, Any], quantile: float = QUANTILE) -> None:
+    def __init__(self, data: dict[str, Any], quantile: float | None = None) -> None:
+        """``quantile``: the statistic of the ranges (default: the one the file records,
+        else ``QUANTILE``)."""
         if data.get("format") != PROFILE_FORMAT:
             raise ReferenceFileError("revision profile", f"not a {PROFILE_FORMAT} file")
+        if quantile is None:
+            quantile = float(data.get("quantile", QUANTILE))
         if not 0.0 < quantile <= 1.0:
             raise ValueError(f"quantile {quantile} not in (0, 1]")
         self.data = data
@@ -617,9 +621,9 @@ METHOD = (
     "(age, then total/bilateral, then flow, then basis and adjustment dropped). The range "
     "of a kind is a quantile of its deviations (linear interpolation between order "
     "statistics), at least 1/(1 - quantile) pairs being needed to place it below the "
-    "largest deviation, which is the range of a kind with fewer pairs; the quantile is "
-    "chosen where the package uses the profile (newsfacts.validation.profile.QUANTILE) and "
-    "recorded in this file.")
+    "largest deviation, which is the range of a kind with fewer pairs. The quantile is "
+    "this file's 'quantile' (1 = the largest deviation), chosen by measuring the validation "
+    "benchmark's targets (benchmarks/validation.py --sweep).")
 
 
 def build_profile(folder: str | Path) -> dict[str, Any]:

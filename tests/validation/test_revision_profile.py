@@ -127,6 +127,9 @@ def test_a_kind_with_many_pairs_takes_the_quantile_and_says_so() -> None:
     assert many.without("nothing").quantile == many.quantile
     with pytest.raises(ValueError):
         many.with_quantile(0.0)
+    # a profile file records the quantile it is read at
+    recorded = RevisionProfile({**many.data, "quantile": 0.9})
+    assert recorded.quantile == 0.9 and load_profile().quantile == 1.0
 
 
 @pytest.mark.parametrize(("share", "text"), [(0.9, "the 90th"), (0.95, "the 95th"),
