@@ -54,7 +54,7 @@ from newsfacts.validation import ReferenceStore, SeriesData, Verdict, validate
 from newsfacts.validation.default import default_store
 from newsfacts.validation.importers import USER_COLUMNS, read_reference_file, read_user_csv
 from newsfacts.validation.periods import shift
-from newsfacts.validation.profile import load_profile
+from newsfacts.validation.profile import RevisionProfile, load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -277,11 +277,13 @@ def _same_fact(fact: TradeFact, gold: dict[str, Any]) -> bool:
     return abs(float(fact.value) - value) <= abs(value) * 0.005
 
 
-def news_end_to_end(shared: Path, store: ReferenceStore,
-                    extractor: Extractor) -> dict[str, list[dict[str, Any]]]:
-    """Extract each news set, keep the U.S. facts that match a gold fact (extracted
-    correctly), and validate every fact of the set (so article checks see them all)."""
-    found: dict[str, list[dict[str, Any]]] = {}
+Extracted = dict[str, tuple[list[TradeFact], dict[str, str], list[int]]]
+
+
+def extract_news(shared: Path, extractor: Extractor) -> Extracted:
+    """Extract each news set: (every actual fact, texts, the indices of the U.S. facts that
+    match a gold fact, i.e. extracted correctly)."""
+    found: Extracted = {}
     for name in NEWS_SETS:
         gold, docs = read_gold(shared / "gold" / f"{name}.jsonl")
         facts: list[TradeFact] = []
@@ -301,8 +303,18 @@ def news_end_to_end(shared: Path, store: ReferenceStore,
                           if i not in used and _same_fact(fact, record)), None)
             if match is not None:
                 used.add(match)
-        verdicts = validate(facts, store, texts)
-        found[name] = [verdicts[i].model_dump(mode="json") for i in sorted(used)]
+        found[name] = (facts, texts, sorted(used))
+    return found
+
+
+def news_end_to_end(extracted: Extracted, store: ReferenceStore,
+                    profile: RevisionProfile) -> dict[str, list[dict[str, Any]]]:
+    """Validate every fact of each set (so article checks see them all); keep the verdicts
+    of the U.S. facts extracted correctly."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name, (facts, texts, used) in extracted.items():
+        verdicts = validate(facts, store, texts, profile)
+        found[name] = [verdicts[i].model_dump(mode="json") for i in used]
     return found
 
 
@@ -338,31 +350,37 @@ def todays_claims(store: ReferenceStore) -> list[tuple[str, TradeFact]]:
     return claims
 
 
-def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, Any]:
-    """All sets; returns the verdicts and the figures."""
+def run(shared: Path = SHARED, extractor: Extractor | None = None,
+        profile: RevisionProfile | None = None,
+        extracted: Extracted | None = None) -> dict[str, Any]:
+    """All sets, with ``profile`` (default: the one shipped, at its own quantile) for every
+    verdict; ``extracted`` reuses the news sets' extraction. Returns verdicts and figures."""
     started = time.perf_counter()
     published = read_published(shared)
     full = ReferenceStore.from_series(published + read_secondary(secondary_user_rows(shared)))
     four = ReferenceStore.from_series(published)
     built = time.perf_counter() - started
-    profile = load_profile()
+    profile = profile if profile is not None else load_profile()
     runner = extractor or Extractor()
     results: dict[str, Any] = {}
     try:
         seed = seed_facts(shared, runner)
         seed_text = (shared / "corpus" / "seed" / "article.txt").read_text(encoding="utf-8")
-        seed_verdicts = validate(seed, full, {"seed": seed_text})
+        seed_verdicts = validate(seed, full, {"seed": seed_text}, profile)
         results["seed"] = [v.model_dump(mode="json") for v in seed_verdicts]
         results["seed_four_files"] = [v.model_dump(mode="json") for v in
-                                      validate(seed, four, {"seed": seed_text})]
+                                      validate(seed, four, {"seed": seed_text}, profile)]
         with default_store() as shipped:
-            results["seed_default_store"] = [v.model_dump(mode="json") for v in
-                                             validate(seed, shipped, {"seed": seed_text})]
-        results["news"] = news_end_to_end(shared, four, runner)
+            results["seed_default_store"] = [v.model_dump(mode="json") for v in validate(
+                seed, shipped, {"seed": seed_text}, profile)]
+        results["news"] = news_end_to_end(
+            extracted if extracted is not None else extract_news(shared, runner), four,
+            profile)
         today = todays_claims(four)
         results["todays_claims"] = [
             {"kind": kind, **v.model_dump(mode="json")}
-            for (kind, _), v in zip(today, validate([c for _, c in today], four), strict=True)]
+            for (kind, _), v in zip(today, validate([c for _, c in today], four,
+                                                    profile=profile), strict=True)]
         claims = claims_from_rows(shared)
         first: list[Verdict] = []
         for url in sorted({url for url, _ in claims}):
@@ -375,7 +393,8 @@ def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, 
         results["first_reported"] = [v.model_dump(mode="json") for v in first]
         # circular on purpose: shows only that a figure meets its own vintage
         results["first_reported_own_report_in_store"] = [
-            v.model_dump(mode="json") for v in validate([f for _, f in claims], full)]
+            v.model_dump(mode="json") for v in validate([f for _, f in claims], full,
+                                                        profile=profile)]
         true_ones = [f for f, v in zip(seed, seed_verdicts, strict=True)
                      if v.status in ("confirmed", "revised")]
         # true ones: the claims the official figures bear out (checked without their own
@@ -385,7 +404,7 @@ def run(shared: Path = SHARED, extractor: Extractor | None = None) -> dict[str, 
         by_estimate = {v.doc_id for v in first if v.estimated and v.status == "revised"}
         true_ones += [fact for _, fact in claims if fact.doc_id in verified]
         perturbed = [(kind, wrong) for fact in true_ones for kind, wrong in perturb(fact)]
-        wrong_verdicts = validate([wrong for _, wrong in perturbed], full)
+        wrong_verdicts = validate([wrong for _, wrong in perturbed], full, profile=profile)
         results["perturbed"] = [{"kind": kind, "true_one_by_estimate": wrong.doc_id in
                                  by_estimate, **v.model_dump(mode="json")}
                                 for (kind, wrong), v in zip(perturbed, wrong_verdicts,
@@ -455,14 +474,86 @@ def news_table(news: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def targets(found: dict[str, Any]) -> dict[str, Any]:
+    """The issue's five targets, from ``figures``: each a measured share and whether it is met."""
+    def share(counts: dict[str, int], *statuses: str) -> float:
+        total = sum(counts.values())
+        return sum(counts.get(s, 0) for s in statuses) / total if total else 0.0
+
+    news = found["news_end_to_end_four_files"]
+    seeds = [found[name] for name in ("seed", "seed_four_files", "seed_default_store")]
+    first = found["first_reported"]
+    today = found["todays_claims_four_files"]
+    true_ok = share(today.get("true", {}), "confirmed", "revised")
+    false_ok = min(share(today.get(kind, {}), "contradicted")
+                   for kind, _ in TODAY_CHANGES if kind != "true")
+    return {
+        "news_contradicted": (max(row["contradicted_share"] for name, row in news.items()
+                                  if name != "all"), "<= 5 %"),
+        "seed_ok": (min(share(counts, "confirmed", "revised") for counts in seeds), "= 100 %"),
+        "first_reported": ((first.get("contradicted", 0), first["confirmed_or_revised"]),
+                           "0 contradicted, >= 80 % confirmed or revised"),
+        "perturbed_contradicted": (found["perturbed"]["contradicted_share"], ">= 95 %"),
+        "todays_claims": ((true_ok, false_ok), ">= 98 % both ways (true; worst false kind)"),
+    }
+
+
+def met(found: dict[str, Any]) -> dict[str, bool]:
+    got = targets(found)
+    first_bad, first_ok = got["first_reported"][0]
+    true_ok, false_ok = got["todays_claims"][0]
+    return {"news_contradicted": got["news_contradicted"][0] <= 0.05,
+            "seed_ok": got["seed_ok"][0] == 1.0,
+            "first_reported": first_bad == 0 and first_ok >= 0.8,
+            "perturbed_contradicted": got["perturbed_contradicted"][0] >= 0.95,
+            "todays_claims": true_ok >= 0.98 and false_ok >= 0.98}
+
+
+def sweep(quantiles: list[float], shared: Path = SHARED) -> str:
+    """The five targets for each candidate quantile of the profile (extraction done once)."""
+    runner = Extractor()
+    extracted = extract_news(shared, runner)
+    base = load_profile()
+    lines = ["| quantile | news contradicted (worst set) | seed ok | first-reported "
+             "contradicted / ok | perturbed contradicted | today's claims true / false "
+             "+5 % / -10 % / +20 % | targets met |", "|---|---|---|---|---|---|---|"]
+    for quantile in quantiles:
+        found = run(shared, runner, base.with_quantile(quantile), extracted)["figures"]
+        got = targets(found)
+        today = found["todays_claims_four_files"]
+
+        def part(kind: str, status: str, today: dict[str, Any] = today) -> str:
+            counts = today.get(kind, {})
+            return f"{counts.get(status, 0)}/{sum(counts.values())}"
+
+        false_parts = " / ".join(part(kind, "contradicted") for kind, _ in TODAY_CHANGES[1:])
+        first = found["first_reported"]
+        news = found["news_end_to_end_four_files"]
+        worst = max((row for name, row in news.items() if name != "all"),
+                    key=lambda row: row["contradicted_share"])
+        lines.append(
+            f"| {quantile:g} | {worst.get('contradicted', 0)}/{worst['n']} "
+            f"({worst['contradicted_share']:.1%}) | {got['seed_ok'][0]:.0%} | "
+            f"{first.get('contradicted', 0)} / {first['confirmed_or_revised']:.1%} | "
+            f"{got['perturbed_contradicted'][0]:.1%} | "
+            f"{part('true', 'confirmed')} / {false_parts} | "
+            f"{sum(met(found).values())}/5 |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write verdicts and figures to this file")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every verdict")
+    parser.add_argument("--sweep", metavar="Q,Q,...", help="instead: the five targets for "
+                        "each of these quantiles of the revision profile (1 = the largest gap)")
     args = parser.parse_args()
     if not (SHARED / "official").is_dir():
         print(f"needs {SHARED / 'official'}", file=sys.stderr)
         return 2
+    if args.sweep:
+        print(sweep([float(q) for q in args.sweep.split(",")]))
+        return 0
     results = run()
     news = [item for items in results["news"].values() for item in items]
     for name in ("seed", "seed_four_files", "seed_default_store", "first_reported", "news") + (
@@ -478,6 +569,8 @@ def main() -> int:
                 print(f"    {check['name']}: {check['status']} ({check['explanation']})")
     print("\n" + json.dumps(results["figures"], indent=1))
     print("\n" + news_table(results["figures"]["news_end_to_end_four_files"]))
+    print("\ntargets: " + ", ".join(f"{name} {'met' if ok else 'NOT met'}"
+                                     for name, ok in met(results["figures"]).items()))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

@@ -15,27 +15,28 @@ from rich.markup import escape
 
 from newsfacts.check import check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, naming_output
-from newsfacts.cli._options import PublishedDate
+from newsfacts.cli._options import PublishedDate, StorePath
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
 from newsfacts.review import ReportMeta, render_report
 from newsfacts.schema import ErrorRecord
-from newsfacts.validation import ReferenceStore
+from newsfacts.validation.default import open_store, store_name
 
 
 def write_report(paths: Sequence[Path], output: Path, reference: Path | None = None,
                  published: str | None = None, title: str = "newsfacts report",
                  extractor: Extractor | None = None) -> Counter[str]:
-    """Write the report of ``paths`` to ``output``; returns counts for the summary line."""
+    """Write the report of ``paths`` to ``output``; returns counts for the summary line.
+    Without ``reference``, the facts are checked against the default store shipped with the
+    package."""
     files = check_paths(paths)
     date = parse_published(published)
     counts: Counter[str] = Counter()
     with ExitStack() as stack:
-        store = (stack.enter_context(ReferenceStore.open(reference))
-                 if reference is not None else None)
+        store = stack.enter_context(open_store(reference))
         results = list(check_articles(read_paths(files, published=date), store, extractor))
-        meta = ReportMeta(title=title, reference=reference.name if reference else None,
+        meta = ReportMeta(title=title, reference=store_name(reference),
                           generated=dt.datetime.now(), version=version("newsfacts"),
                           roots=tuple(sorted({str(p.parent) for p in files if p.is_absolute()})))
         html = render_report(results, store, meta)
@@ -57,9 +58,7 @@ def report_cli(
         show_default=False)],
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="The HTML file to write.")] = Path("report.html"),
-    reference: Annotated[Path | None, typer.Option(
-        "--reference", "-r", help="A store built by `newsfacts reference build`; without "
-        "one the report shows the facts unchecked.", show_default=False)] = None,
+    reference: StorePath = None,
     published: PublishedDate = None,
     title: Annotated[str, typer.Option(help="The report's title.")] = "newsfacts report",
 ) -> None:

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 from importlib.metadata import version
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.text import Text
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly
+from newsfacts.cli._options import StorePath
 from newsfacts.review.server import LOOPBACK, MAX_UPLOAD_BYTES, ServeOptions, make_server
-from newsfacts.validation import ReferenceStore
+from newsfacts.validation.default import open_store, store_name
 
 
 def serve_cli(
-    reference: Annotated[Path | None, typer.Option(
-        "--reference", "-r", help="A store built by `newsfacts reference build`; without "
-        "one the page shows facts unchecked.", show_default=False)] = None,
+    reference: StorePath = None,
     port: Annotated[int, typer.Option(help="Port (0 picks a free one).", min=0,
                                       max=65535)] = 8765,
     host: Annotated[str, typer.Option(
@@ -31,12 +29,11 @@ def serve_cli(
     its facts, verdicts and charts. Ctrl+C stops it."""
     console = err_console()
     with fail_cleanly(), ExitStack() as stack:
-        store = None
         if reference is not None:
             check_paths([reference])
-            store = stack.enter_context(ReferenceStore.open(reference))
+        store = stack.enter_context(open_store(reference))
         options = ServeOptions(store=store, max_upload_bytes=int(max_upload_mb * 1e6),
-                               reference_name=reference.name if reference else None,
+                               reference_name=store_name(reference),
                                version=version("newsfacts"),
                                log=lambda line: console.print(Text(line), soft_wrap=True))
         server = make_server(options, host, port)

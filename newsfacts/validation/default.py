@@ -40,6 +40,8 @@ AGENCY_FILES: dict[str, str] = {
     "fred_BOPTIMP.csv": "https://fred.stlouisfed.org/graph/fredgraph.csv?id=BOPTIMP",
 }
 _MILLION = Decimal(10) ** 6
+# how reports and pages name the default store
+DEFAULT_STORE_NAME = "the default store (U.S. series shipped with newsfacts)"
 
 
 def _kept(data: SeriesData) -> bool:
@@ -106,6 +108,11 @@ def default_store() -> ReferenceStore:
 def open_store(reference: str | Path | None) -> ReferenceStore:
     """The store at ``reference``, or the default store shipped with the package."""
     return default_store() if reference is None else ReferenceStore.open(reference)
+
+
+def store_name(reference: str | Path | None) -> str:
+    """How a report names the store ``open_store(reference)`` opens."""
+    return DEFAULT_STORE_NAME if reference is None else Path(reference).name
 
 
 def download_files(folder: str | Path, sources: Mapping[str, str] | None = None,

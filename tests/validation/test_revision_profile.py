@@ -27,6 +27,8 @@ from newsfacts.validation.profile import (
     ft900_text,
     load_profile,
     make_pairs,
+    ordinal,
+    tail_statistic,
 )
 from tests.cli.test_cli import assert_clean_failure
 from tests.validation.helpers import fact, user_row, write_text, write_user_csv
@@ -77,8 +79,8 @@ PROFILE = profile(
     # no BOP goods pairs: BOP flows of any flow, the same kind of revision
     (("flows", "goods", "bop", True, "total", OLD, "value"), 0.034, 3),
 ])
-def test_range_is_the_largest_gap_of_the_kind(query: tuple[Any, ...], size: float,
-                                              pairs: int) -> None:
+def test_with_few_pairs_the_range_is_the_largest_gap_of_the_kind(
+        query: tuple[Any, ...], size: float, pairs: int) -> None:
     group, flow, basis, adjusted, scope, age, measure = query
     found = PROFILE.range_for(group, flow, basis, adjusted, scope, age, "month", measure)
     assert found is not None
@@ -93,6 +95,48 @@ def test_no_pairs_no_range_and_leaving_a_report_out() -> None:
     found = without.range_for("balance", *GS, OLD, "month", "gross")
     # two pairs left: pooled with the bilateral balances
     assert found is not None and (found.size, found.pairs) == (pytest.approx(0.035), 5)
+
+
+@pytest.mark.parametrize(("sizes", "quantile", "expected"), [
+    ([0.01, 0.02, 0.03], 0.9, (0.03, 1.0)),  # fewer than FULL_PAIRS: the largest
+    ([i / 100 for i in range(9)], 0.9, (0.08, 1.0)),
+    ([i / 100 for i in range(11)], 0.9, (0.09, 0.9)),  # 0.9 x 10 = the 10th of 11
+    ([i / 100 for i in range(11)], 0.95, (0.10, 1.0)),  # the 95th needs 20 pairs
+    ([i / 100 for i in range(21)], 0.95, (0.19, 0.95)),
+    ([i / 100 for i in range(10)], 0.9, (0.081, 0.9)),
+    ([i / 100 for i in range(11)], 1.0, (0.10, 1.0)),
+    ([0.5, *[0.01] * 19], 0.9, (0.01, 0.9)),  # one outlier does not set the range
+])
+def test_tail_statistic(sizes: list[float], quantile: float,
+                        expected: tuple[float, float]) -> None:
+    size, used = tail_statistic(sizes, quantile)
+    assert (size, used) == (pytest.approx(expected[0]), expected[1])
+
+
+def test_a_kind_with_many_pairs_takes_the_quantile_and_says_so() -> None:
+    many = profile(*[pair(i, "flows", *GS, OLD, i / 1000) for i in range(1, 21)],
+                   pair(99, "flows", *GS, OLD, 0.30)).with_quantile(0.9)
+    found = many.range_for("flows", *GS, OLD, "month", "value")
+    assert found is not None and found.pairs == 21
+    assert found.size == pytest.approx(0.019)  # 0.9 x 20 = the 19th gap of 21 above the least
+    assert found.examples[0] == "p99"  # the largest pair is still named
+    assert "percentile of the gaps" in found.describe()
+    largest = many.with_quantile(1.0).range_for("flows", *GS, OLD, "month", "value")
+    assert largest is not None and largest.size == pytest.approx(0.30)
+    assert "the largest gap" in largest.describe()
+    assert many.without("nothing").quantile == many.quantile
+    with pytest.raises(ValueError):
+        many.with_quantile(0.0)
+    # a profile file records the quantile it is read at
+    recorded = RevisionProfile({**many.data, "quantile": 0.9})
+    assert recorded.quantile == 0.9 and load_profile().quantile == 1.0
+
+
+@pytest.mark.parametrize(("share", "text"), [(0.9, "the 90th"), (0.95, "the 95th"),
+                                             (0.975, "the 97.5th"), (0.81, "the 81st"),
+                                             (0.72, "the 72nd"), (0.11, "the 11th")])
+def test_ordinal(share: float, text: str) -> None:
+    assert ordinal(share) == text
 
 
 @pytest.mark.parametrize(("period", "vintage", "bucket"), [

@@ -112,9 +112,29 @@ def test_first_reported_target(results: dict[str, Any]) -> None:
                    "figure thirty years old lies inside the revision range observed between "
                    "first releases and today's series (3.4% for goods and services flows, 4.9% "
                    "for goods flows against the Census basis, 2% of gross trade for balances) "
-                   "wherever the store holds no release of the time for that series")
+                   "wherever the store holds no release of the time for that series; a lower "
+                   "quantile of the pairs reaches 90.8% at most and calls true first releases "
+                   "contradicted (docs/validation.md, the --sweep table)")
 def test_perturbed_target(results: dict[str, Any]) -> None:
     assert results["figures"]["perturbed"]["contradicted_share"] >= 0.95
+
+
+@pytest.mark.shared
+@pytest.mark.xfail(strict=True, reason="issue target not met on the proxy of claims made from "
+                   "today's series (false ones contradicted 37/78, 56/78, 73/78): a monthly "
+                   "balance 5-10% off lies within the median revision of balances as a share "
+                   "of gross trade, so it is 'revised', as a first release would be")
+def test_todays_claims_target(results: dict[str, Any]) -> None:
+    bench: Any = load_benchmark("validation")
+    assert bench.met(results["figures"])["todays_claims"]
+
+
+@pytest.mark.shared
+def test_targets_met(results: dict[str, Any]) -> None:
+    """The issue's targets the benchmark meets: true news and the seed."""
+    bench: Any = load_benchmark("validation")
+    met = bench.met(results["figures"])
+    assert met["news_contradicted"] and met["seed_ok"]
 
 
 @pytest.mark.shared
