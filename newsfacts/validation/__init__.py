@@ -8,10 +8,10 @@ from newsfacts.errors import ReferenceFileError, ReferenceStoreError
 from newsfacts.validation.importers import SeriesData, read_reference_file
 from newsfacts.validation.records import STATUSES, Check, Observation, SeriesInfo, Verdict
 from newsfacts.validation.store import BuildStats, ReferenceStore, build_reference
-from newsfacts.validation.verdicts import RULES, validate, validate_fact
+from newsfacts.validation.verdicts import REPORTING_CONVENTIONS, validate, validate_fact
 
 __all__ = [
-    "RULES",
+    "REPORTING_CONVENTIONS",
     "STATUSES",
     "BuildStats",
     "Check",

@@ -3,7 +3,7 @@
 Series of the fact's indicator, reporter, partner and currency are grouped into *families*
 (same flow, basis, adjustment and estimate; the members of a family are vintages and
 frequencies of one statistic, e.g. a first-release file and FRED's current series). Where the
-text does not name the flow, basis or adjustment, ``RULES`` rank them.
+text does not name the flow, basis or adjustment, ``REPORTING_CONVENTIONS`` rank them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from newsfacts.validation.periods import canonical
 from newsfacts.validation.records import SeriesInfo
 from newsfacts.validation.store import ReferenceStore, RefValue
 
-RULES: dict[str, str] = {
+REPORTING_CONVENTIONS: dict[str, str] = {
     "us-total-since-1994": "U.S. totals since 1994 are reported as goods and services on a BOP "
                            "basis, seasonally adjusted",
     "us-total-before-1994": "U.S. totals before 1994 were reported as merchandise (goods) on a "

@@ -1,48 +1,18 @@
-"""Facts → verdicts: find the series a fact is about, compare, and explain.
+"""Facts → verdicts: find the series a fact may mean, compare, explain.
 
-The steps, for one fact (candidates and ranking in ``families``, the comparison with one
-family in ``judging``, checks beyond the value in ``checks``; the rest here):
-
-1. **Candidates.** Series of the fact's indicator, reporter, partner and currency, grouped
-   into *families* (same flow, basis and adjustment; the members of a family are vintages
-   and frequencies of one statistic, e.g. a first-release file and FRED's current series).
-2. **Ranking** where the text does not name the flow, basis or adjustment (``RULES``): U.S.
-   totals since 1994 are goods and services on a BOP basis, seasonally adjusted; U.S. totals
-   before 1994 were merchandise on a Census basis, seasonally adjusted; bilateral balances are
-   Census-basis goods, not seasonally adjusted. A family on another adjustment than the rule
-   expects can confirm a figure but never contradict it.
-3. **Comparison** with the period's value (runs of months summed) in every vintage:
-   ``confirmed`` within the stated precision of the latest vintage; ``revised`` where it
-   agrees with an earlier vintage, or, where the store has only one vintage of that period,
-   differs from it by no more than such series are revised (``ReferenceStore.band``);
-   ``contradicted`` otherwise; ``unverifiable`` where no series covers it. An *estimated*
-   series (``newsfacts.validation.derived``: a seasonally adjusted estimate, imports
-   c.i.f.) never confirms: within its back-tested error plus the revision band of the
-   series it stands for the verdict is ``revised`` and says it rests on an estimate;
-   beyond that, ``contradicted``. Published series are preferred to estimates.
-4. **Published before estimates.** An estimate never overrules a published figure of the
-   period. Where a published family holds it (one of the estimate's own flow, basis and
-   adjustment, or one of another basis whose every vintage the estimate bears out within its
-   error and the band), the estimate only stands for today's figure, and a claim that matches
-   no vintage is ``revised`` only as a possible revision of the published figure: between its
-   vintages and today's figure (a revision published since lies between the first release
-   and the latest figure; widened by rounding and the estimate's back-tested error), and no
-   further from a vintage than such series are revised (the band). Otherwise the published
-   family contradicts it, and the explanation gives that range. An estimate that does not
-   bear out a published figure of its own basis places nothing; one of another basis that
-   bears out no published family is judged alone, as above (the claim may be on its basis).
-5. **Period mix-ups.** A claim that matches no vintage of its period, but matches within its
-   stated precision a figure a release of the time gave for a neighbouring period (the month,
-   quarter or run of months before or after, or the same one a year before or after; the
-   year before or after), is ``contradicted`` as that period's figure, even where the band or
-   an estimate would let it pass as a revision; the explanation names the period and the
-   release. Only vintages published within a year of their period count, as news quotes the
-   release of its day: a neighbour's figure as revised years later is no figure a text of
-   the time could print, and consecutive months lie close enough that a true first release
-   matches one by chance (Japan, 1994-02: the $4.63 bn first report; 1994-01 now $4.631 bn).
-6. **Checks** beyond the value: change_pct and previous_value against the series, "record"
-   and "third-highest" against the months to date in that vintage, and consistency inside
-   the article (exports - imports = balance; change against the stated previous value).
+For one fact: ``families`` gathers the candidate series (same indicator, reporter, partner
+and currency, grouped by flow, basis and adjustment) and ranks them by
+``REPORTING_CONVENTIONS`` where the text names no flow (``reading`` reads it from the article
+where it can); ``judging`` compares the figure with every vintage of a family: ``confirmed``
+within the stated precision of a vintage, ``revised`` inside the plausible revision range of
+the series at the figure's age (the store's own vintages where it holds them, else the
+shipped revision profile, ``profile`` and ``ranges``; the wider of the two), ``contradicted``
+only where no candidate series places it, ``unverifiable`` where none covers the period. A
+first release of the period in the store comes before any range; estimated series
+(``derived``) never confirm; a figure that matches a neighbouring period's release is a
+period mix-up. ``checks`` tests change, record, rank and previous value with the same range.
+Every verdict names the series, basis, adjustment, vintage and range it used.
+How a verdict is reached, for a reader: docs/verdicts.md; the details: docs/validation.md.
 """
 
 from __future__ import annotations
@@ -57,7 +27,7 @@ from newsfacts.errors import InputError
 from newsfacts.schema import TradeFact
 from newsfacts.validation.checks import article_checks, value_checks
 from newsfacts.validation.families import (
-    RULES,
+    REPORTING_CONVENTIONS,
     Family,
     candidates,
     coverage,
@@ -76,7 +46,7 @@ from newsfacts.validation.records import Verdict
 from newsfacts.validation.store import Band, ReferenceStore, RefValue
 from newsfacts.validation.tolerance import stated_half_unit
 
-__all__ = ["RULES", "validate", "validate_fact", "validate_facts"]
+__all__ = ["REPORTING_CONVENTIONS", "validate", "validate_fact", "validate_facts"]
 
 _ANNUAL_RATE = re.compile(r"\brunning at\b|\bannual(?:ized)? rate\b|\bannual pace\b",
                           re.IGNORECASE)
@@ -220,7 +190,7 @@ def _decide(fact: TradeFact, index: int, judgements: list[Judgement], half: Deci
             adjustment = "seasonally adjusted" if expected_sa else "not seasonally adjusted"
             return _unverifiable(
                 fact, index, f"only {top.family.describe()} series cover {fact.period} and "
-                f"such figures are reported {adjustment} ({RULES[rule]}); "
+                f"such figures are reported {adjustment} ({REPORTING_CONVENTIONS[rule]}); "
                 f"{top.family.info.series_id} gives "
                 f"{format_money(top.latest.value, fact.currency)}",
                 series_id=top.family.info.series_id, source=top.family.info.source), None
@@ -432,7 +402,7 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         selection = (f"read from the article: {read[0].replace('_', ' ')}, as {read[1]}; used "
                      f"{best.family.describe()}")
     elif fact.flow is None or fact.seasonally_adjusted is None:
-        selection = (f"{rule}: {RULES[rule]}; the text names no "
+        selection = (f"{rule}: {REPORTING_CONVENTIONS[rule]}; the text names no "
                      f"{'flow' if fact.flow is None else ''}"
                      f"{' or ' if fact.flow is None and fact.seasonally_adjusted is None else ''}"
                      f"{'adjustment' if fact.seasonally_adjusted is None else ''}; used "
