@@ -54,7 +54,7 @@ from newsfacts.validation import ReferenceStore, SeriesData, Verdict, validate
 from newsfacts.validation.default import default_store
 from newsfacts.validation.importers import USER_COLUMNS, read_reference_file, read_user_csv
 from newsfacts.validation.periods import shift
-from newsfacts.validation.profile import RevisionProfile, load_profile
+from newsfacts.validation.profile import FIRST_REPORTED_MEASURES, RevisionProfile, load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -65,18 +65,10 @@ ERP1993_VINTAGE = "1993-01-31"
 ITA_VINTAGE = "2005-06-01"  # table runs to 2004
 SEED_PUBLISHED = "1994-05-20"
 
-# first_reported_from_news.csv measure → indicator, flow, partner
+# first_reported_from_news.csv measure → indicator, flow, partner (services too, here)
 _MEASURES: dict[str, tuple[str, str, str]] = {
-    "goods_and_services_balance": ("trade_balance", "goods_and_services", "WLD"),
-    "goods_and_services_exports": ("exports", "goods_and_services", "WLD"),
-    "goods_and_services_imports": ("imports", "goods_and_services", "WLD"),
-    "goods_balance": ("trade_balance", "goods", "WLD"),
+    **FIRST_REPORTED_MEASURES,
     "services_balance": ("trade_balance", "services", "WLD"),
-    "goods_balance_japan": ("trade_balance", "goods", "JPN"),
-    "merchandise_balance": ("trade_balance", "goods", "WLD"),
-    "merchandise_exports": ("exports", "goods", "WLD"),
-    "merchandise_imports": ("imports", "goods", "WLD"),
-    "merchandise_balance_japan": ("trade_balance", "goods", "JPN"),
 }
 
 

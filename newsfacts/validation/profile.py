@@ -285,25 +285,29 @@ def _musd(text: str) -> Decimal:
     return Decimal(text.replace(",", "")) * MILLION
 
 
+# first_reported_from_news.csv: measure → indicator, flow, partner (services have no later
+# series to compare with)
+FIRST_REPORTED_MEASURES: dict[str, tuple[str, str, str]] = {
+    "goods_and_services_balance": ("trade_balance", "goods_and_services", "WLD"),
+    "goods_and_services_exports": ("exports", "goods_and_services", "WLD"),
+    "goods_and_services_imports": ("imports", "goods_and_services", "WLD"),
+    "goods_balance": ("trade_balance", "goods", "WLD"),
+    "goods_balance_japan": ("trade_balance", "goods", "JPN"),
+    "merchandise_balance": ("trade_balance", "goods", "WLD"),
+    "merchandise_exports": ("exports", "goods", "WLD"),
+    "merchandise_imports": ("imports", "goods", "WLD"),
+    "merchandise_balance_japan": ("trade_balance", "goods", "JPN"),
+}
+
+
 def first_reported(folder: Path) -> list[EarlyFigure]:
     """The figures of ``first_reported_from_news.csv`` (news reports of the day)."""
-    measures: dict[str, tuple[str, str, str]] = {
-        "goods_and_services_balance": ("trade_balance", "goods_and_services", "WLD"),
-        "goods_and_services_exports": ("exports", "goods_and_services", "WLD"),
-        "goods_and_services_imports": ("imports", "goods_and_services", "WLD"),
-        "goods_balance": ("trade_balance", "goods", "WLD"),
-        "goods_balance_japan": ("trade_balance", "goods", "JPN"),
-        "merchandise_balance": ("trade_balance", "goods", "WLD"),
-        "merchandise_exports": ("exports", "goods", "WLD"),
-        "merchandise_imports": ("imports", "goods", "WLD"),
-        "merchandise_balance_japan": ("trade_balance", "goods", "JPN"),
-    }
     found: list[EarlyFigure] = []
     with (folder / FIRST_REPORTED).open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if row["measure"] not in measures:
+            if row["measure"] not in FIRST_REPORTED_MEASURES:
                 continue  # services: no later series to compare with
-            indicator, flow, partner = measures[row["measure"]]
+            indicator, flow, partner = FIRST_REPORTED_MEASURES[row["measure"]]
             period = row["ref_month"]
             # from 1994 the releases led with BOP-basis goods (the 1993 annual figure of a
             # 1995 report matches the BOP basis of exhibit 4), before on the Census basis

@@ -30,15 +30,25 @@ def test_money_jsonl_is_in_sync_with_scales() -> None:
     assert synced_text(text) == text
 
 
-def test_every_scale_word_is_in_the_patterns() -> None:
-    text = resources.files("newsfacts.patterns").joinpath(FILE).read_text(encoding="utf-8")
-    seen: set[str] = set()
+def word_lists(text: str) -> list[list[str]]:
+    """Every ``{"LOWER": {"IN": [...]}}`` list of the pattern file's text."""
+    lists = []
     for line in text.splitlines():
         for token in json.loads(line)["pattern"]:
             lower = token.get("LOWER")
             words = lower.get("IN") if isinstance(lower, dict) else None
-            if isinstance(words, list) and is_scale_list(words):
-                seen |= set(words)
+            if isinstance(words, list):
+                lists.append(words)
+    return lists
+
+
+def money_patterns() -> str:
+    return resources.files("newsfacts.patterns").joinpath(FILE).read_text(encoding="utf-8")
+
+
+def test_every_scale_word_is_in_the_patterns() -> None:
+    seen = {word for words in word_lists(money_patterns()) if is_scale_list(words)
+            for word in words}
     assert seen == set(SCALES)
 
 
@@ -81,15 +91,10 @@ def test_scale_words_make_mentions(nlp: Language, text: str, value: int) -> None
 def test_every_currency_name_is_in_the_patterns() -> None:
     """Every one-word name and ISO code of currencies.json is read by a money pattern: the
     generated currency list or the singular pattern."""
-    text = resources.files("newsfacts.patterns").joinpath(FILE).read_text(encoding="utf-8")
-    singular = singular_words(text)
-    seen: set[str] = set(singular)
-    for line in text.splitlines():
-        for token in json.loads(line)["pattern"]:
-            lower = token.get("LOWER")
-            words = lower.get("IN") if isinstance(lower, dict) else None
-            if isinstance(words, list) and is_currency_list(words):
-                seen |= set(words)
+    text = money_patterns()
+    seen = set(singular_words(text)) | {
+        word for words in word_lists(text) if is_currency_list(words) for word in words
+    }
     assert set(currency_words(frozenset())) <= seen
     assert {"rouble", "koruna", "mark", "pound"} <= seen
 
