@@ -17,11 +17,9 @@ from newsfacts.facts.clauses import (
     BASIS,
     COMPARISON,
     FLOW,
-    MONEY,
     PERIOD,
     PERIOD_SHIFT,
     QUALIFIER,
-    QUANTITY,
     Cue,
     iter_clauses,
     read_words,
@@ -30,7 +28,7 @@ from newsfacts.facts.clauses import (
 )
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.drafts import Draft, SeparateChange
-from newsfacts.facts.figures import FigureRules
+from newsfacts.facts.figures import FigureRules, last_unit_is_volume
 from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.timing import PeriodRules
@@ -64,10 +62,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
 
     def note_last_unit(self) -> None:
         """Remember whether the clause's last amount with a unit was a volume or money."""
-        for cue in reversed(self.clause.mentions):
-            if cue.kind == QUANTITY or (cue.kind == MONEY and cue.value.currency):
-                self.context.after_volume = cue.kind == QUANTITY
-                return
+        volume = last_unit_is_volume(reversed(self.clause.mentions))
+        if volume is not None:
+            self.context.after_volume = volume
 
     def pair_from_to(self) -> None:
         """'slumping from 800 mln dlrs to 200 mln': the first figure is the second's previous."""

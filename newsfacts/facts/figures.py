@@ -7,6 +7,7 @@ newsfacts cannot code are not.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from newsfacts.facts.clauses import (
@@ -32,6 +33,17 @@ class Excess(NamedTuple):
 
     phrase: IndicatorPhrase
     sign: int
+
+
+def last_unit_is_volume(cues: Iterable[Cue]) -> bool | None:
+    """Of amounts read last to first, whether the first one with a unit is a volume (True) or
+    money in a currency (False); None where none has a unit."""
+    for cue in cues:
+        if cue.kind == QUANTITY:
+            return True
+        if cue.kind == MONEY and cue.value.currency is not None:
+            return False
+    return None
 
 
 class FigureRules(ClauseView):
@@ -335,14 +347,10 @@ class FigureRules(ClauseView):
             return True
         if value.currency is not None:
             return False
-        for before in reversed(self.clause.mentions):  # the unit the bare number goes on from
-            if before.end > money.start or before.kind not in (MONEY, QUANTITY):
-                continue
-            if before.kind == QUANTITY:
-                return True
-            if before.value.currency is not None:
-                return False
-        return self.context.after_volume  # "… 1.8 mln short tons. Exports were 1.2 mln"
+        volume = last_unit_is_volume(  # the unit the bare number goes on from
+            cue for cue in reversed(self.clause.mentions) if cue.end <= money.start
+        )  # else the story's: "… 1.8 mln short tons. Exports were 1.2 mln"
+        return self.context.after_volume if volume is None else volume
 
     def is_change_amount(self, money: Cue) -> bool:
         """'imports increased $2.8 billion', 'rose by 1.2 billion dlrs': the figure is a change."""
