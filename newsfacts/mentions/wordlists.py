@@ -67,9 +67,9 @@ def _lists(token: Any) -> list[str] | None:
 def singular_words(text: str) -> frozenset[str]:
     """The currency words of the file's ``SINGULAR_PATTERN`` line."""
     for line in text.splitlines():
-        if line.strip() and json.loads(line).get("id") == SINGULAR_PATTERN:
-            lists = [_lists(token) for token in json.loads(line)["pattern"]]
-            return frozenset(lists[-1] or ())
+        entry = json.loads(line) if line.strip() else {}
+        if entry.get("id") == SINGULAR_PATTERN:
+            return frozenset(_lists(entry["pattern"][-1]) or ())
     return frozenset()
 
 

@@ -17,9 +17,13 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+def all_facts(extractor: Extractor, text: str, published: str) -> list[TradeFact]:
+    return extractor.extract(Article(id="t", text=text,
+                                     published=dt.date.fromisoformat(published)))
+
+
 def actual_facts(extractor: Extractor, text: str, published: str) -> list[TradeFact]:
-    article = Article(id="t", text=text, published=dt.date.fromisoformat(published))
-    return [f for f in extractor.extract(article) if f.modality == "actual"]
+    return [f for f in all_facts(extractor, text, published) if f.modality == "actual"]
 
 
 def keys(facts: list[TradeFact]) -> set[tuple[str, str, str, str | None, Decimal]]:
@@ -411,8 +415,7 @@ def test_a_product_story_keeps_its_totals_and_balances(extractor: Extractor) -> 
 
 
 def modalities(extractor: Extractor, text: str, published: str) -> dict[Decimal, str]:
-    article = Article(id="t", text=text, published=dt.date.fromisoformat(published))
-    return {abs(f.value): f.modality for f in extractor.extract(article)}
+    return {abs(f.value): f.modality for f in all_facts(extractor, text, published)}
 
 
 def test_a_figure_for_a_period_not_yet_begun_is_a_forecast(extractor: Extractor) -> None:
