@@ -232,14 +232,12 @@ class FigureRules(ClauseView):
         return target.isalpha() and target not in RULES.words["trade_of_objects"]
 
     def has_total_word_before(self, start: int) -> bool:
-        """'total exports', 'merchandise imports': a word of totals right before ``start``."""
-        index = start - 1
-        while index >= self.clause.start and self.words[index].isspace():
-            index -= 1
-        return index >= self.clause.start and (
-            self.words[index].lower() in RULES.words["trade_of_objects"]
-            or self.words[index].lower() in RULES.words["trade_balance_markers"]
-        )
+        """'total exports', 'merchandise imports': a word of totals right before ``start`` in
+        the clause."""
+        word = word_before(self.words[self.clause.start : start], start - self.clause.start)
+        return word in RULES.words["trade_of_objects"] or word in RULES.words[
+            "trade_balance_markers"
+        ]
 
     def has_sector_before(self, start: int, sector: frozenset[str] | None) -> bool:
         """Whether a product or sector word stands right before token ``start``: one of
