@@ -315,6 +315,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         self.set_period(draft, period_cue, main)
         draft.period = self.fiscal_for(draft.period, draft.reporter)
         draft.period = self.cumulative(draft.period, money)
+        self.ahead_for_forecast(draft)
         if draft.modality != "actual" and self.is_reported(draft, stated, main is not None):
             draft.modality = "actual"
             draft.rule_ids.append(RULES.ids["modality.reported"])

@@ -146,6 +146,7 @@ class AssemblyFile(_Section):
     dollars: Dollars
     smallest_value: Window
     reported_lag: Window
+    forecast_ahead_months: Window
     range_pattern_prefix: Text
     headline_rounding: Annotated[Decimal, Field(strict=False, ge=0, lt=1)] = Field(
         description="a number from 0 up to 1"
@@ -170,6 +171,7 @@ class AssemblyRules(Windows):
 
     smallest_value: int
     reported_lag: int
+    forecast_ahead_months: int
     range_pattern_prefix: str  # money pattern ids of ranges start with it
     headline_rounding: Decimal
     ids: dict[str, str]
@@ -194,6 +196,7 @@ def read_rules(data: dict[str, Any], name: str = ASSEMBLY_FILE) -> AssemblyRules
         **parsed.windows.model_dump(),
         smallest_value=parsed.smallest_value,
         reported_lag=parsed.reported_lag,
+        forecast_ahead_months=parsed.forecast_ahead_months,
         range_pattern_prefix=parsed.range_pattern_prefix,
         headline_rounding=parsed.headline_rounding,
         ids=dict(parsed.ids),

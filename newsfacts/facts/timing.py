@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsfacts.facts.clauses import (
     COMPARISON,
     MONEY,
@@ -22,6 +24,8 @@ from newsfacts.periods import (
     shift_period,
 )
 from newsfacts.schema import Period
+
+_NAMES_YEAR = re.compile(r"\d{4}|'\d\d|\byears?\b", re.IGNORECASE)
 
 
 class PeriodRules(ClauseView):
@@ -225,6 +229,28 @@ class PeriodRules(ClauseView):
         elif main is None and self.context.period is not None:
             draft.period = self.enclosing(self.context.period)
             draft.rule_ids.append(RULES.ids["period.default-context"])
+
+    def ahead_for_forecast(self, draft: Draft) -> None:
+        """'exports in the April-June quarter are expected to rise to 12.03 billion' in a story
+        of March 1987: a forecast's period named without a year is the coming one (1987's
+        second quarter), not the last that began before publication, where the coming one
+        begins within ``forecast_ahead_months`` of the publication month."""
+        published = self.doc._.nf_published
+        period = draft.period
+        if (
+            draft.modality not in ("forecast", "target")
+            or period is None
+            or published is None
+            or not draft.period_explicit
+            or period.granularity not in ("month", "months", "quarter")
+            or _NAMES_YEAR.search(period.raw)
+        ):
+            return
+        year, month = (int(part) for part in period.start.split("-"))
+        ahead = (year + 1 - published.year) * 12 + month - published.month
+        if 0 <= ahead <= RULES.forecast_ahead_months:
+            draft.period = shift_period(period, PeriodShift("year", 1, period.raw))
+            draft.rule_ids.append(RULES.ids["period.forecast-ahead"])
 
     def enclosing(self, period: Period) -> Period:
         """The story's period, or the quarter or year around it where the clause says 'for the

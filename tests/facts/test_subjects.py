@@ -437,3 +437,35 @@ def test_a_figure_listed_after_a_forecast_shares_it(extractor: Extractor) -> Non
     found = modalities(extractor, text, "1987-10-02")
     assert found[Decimal("30e9")] == "forecast"
     assert found[Decimal("24.2e9")] == "actual"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "forecast_period", "comparison_period"),
+    [
+        (  # the coming quarter: it begins the month after publication
+            "Korea's exports in the April-June quarter are expected to rise to 14.2 billion "
+            "dlrs from 11.9 billion a year earlier.",
+            "1987-03-30", "1987-Q2", "1986-Q2",
+        ),
+        (  # a month said with its year stays that month
+            "Korea's exports in June 1986 are expected to be revised to 4.2 billion dlrs "
+            "from 3.9 billion a year earlier.",
+            "1987-03-30", None, "1985-06",
+        ),
+    ],
+)
+def test_a_forecast_for_a_yearless_period_is_for_the_coming_one(
+    extractor: Extractor, text: str, published: str, forecast_period: str | None,
+    comparison_period: str,
+) -> None:
+    found = all_facts(extractor, text, published)
+    forecasts = [f.period for f in found if f.modality != "actual"]
+    assert forecasts == ([forecast_period] if forecast_period else [])
+    assert comparison_period in {f.period for f in found if f.modality == "actual"}
+
+
+def test_a_forecast_for_a_month_long_past_keeps_it(extractor: Extractor) -> None:
+    text = ("Korea's January trade figures, due next week, are expected to show a deficit of "
+            "300 mln dlrs.")
+    found = all_facts(extractor, text, "1987-02-10")
+    assert [(f.period, f.modality) for f in found] == [("1987-01", "forecast")]
