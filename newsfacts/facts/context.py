@@ -15,9 +15,11 @@ from newsfacts.facts.clauses import (
     ADJUSTMENT,
     COMPARISON,
     INDICATOR,
+    MODALITY,
     MONEY,
     PERIOD,
     PLACE,
+    QUALIFIER,
     Clause,
     Cue,
     is_partner_place,
@@ -163,6 +165,7 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
                 and (clause.of(MONEY) or (index < RULES.lead_clauses and clause.of(INDICATOR)))
                 and word_before(words, cue.start) not in RULES.words["lead_period_not_own"]
                 and not any(c.kind == COMPARISON and c.end == cue.start for c in clause.mentions)
+                and not _of_an_earlier_figure(clause, cue)
             ):
                 context.period = cue.value  # the lead's period, until a figure says another
     if context.period is None:  # a lead with no figure: its first period sets the scene
@@ -190,6 +193,20 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
             context.reporter = next(code for code in _first_seen(clauses) if ranked[code] == top)
             break
     return context
+
+
+def _of_an_earlier_figure(clause: Clause, cue: Cue) -> bool:
+    """A period after a clause's second figure, where a comparison, record or threshold word
+    introduces that figure ('was $137.3 billion, below the old record of $153.3 billion set
+    in 1987'): the period of a figure of the past, not the story's."""
+    amounts = [m for m in clause.of(MONEY) if m.end <= cue.start]
+    if len(amounts) < 2:
+        return False
+    first, last = amounts[-2], amounts[-1]
+    return any(
+        c.kind in (COMPARISON, QUALIFIER, MODALITY) and first.end <= c.start < last.start
+        for c in clause.mentions
+    )
 
 
 def _stated_adjustment(words: Sequence[str], clause: Clause, cue: Cue) -> bool:

@@ -469,3 +469,22 @@ def test_a_forecast_for_a_month_long_past_keeps_it(extractor: Extractor) -> None
             "300 mln dlrs.")
     found = all_facts(extractor, text, "1987-02-10")
     assert [(f.period, f.modality) for f in found] == [("1987-01", "forecast")]
+
+
+def test_trade_losses_are_a_deficit(extractor: Extractor) -> None:
+    text = ("U.S. TRADE\n\nThe nation's trade losses grew to $12.3 billion in May from "
+            "$10.1 billion in April.")
+    assert keys(actual_facts(extractor, text, "1989-06-15")) == {
+        ("trade_balance", "USA", "WLD", "1989-05", Decimal("-12.3e9")),
+        ("trade_balance", "USA", "WLD", "1989-04", Decimal("-10.1e9")),
+    }
+
+
+def test_an_old_records_year_is_not_the_storys_period(extractor: Extractor) -> None:
+    text = ("U.S. TRADE\n\nThe Commerce Department reported the trade figures for December. "
+            "The deficit for the year was $137.3 billion, below the old record of $153.3 "
+            "billion set in 1987.")
+    assert keys(actual_facts(extractor, text, "1989-02-15")) == {
+        ("trade_balance", "USA", "WLD", "1988", Decimal("-137.3e9")),
+        ("trade_balance", "USA", "WLD", "1987", Decimal("-153.3e9")),
+    }
