@@ -104,6 +104,7 @@ class WordLists(_Section):
     excess_verbs: WordList
     level_after_verb: WordList
     cumulative_words: WordList
+    whole_of_words: WordList
     possessive_marks: WordList
     superlatives: WordList
     favour_words: WordList

@@ -56,6 +56,7 @@ class PeriodRules(ClauseView):
             )  # "… and the February surplus"
             and word_before(self.words, c.start) not in RULES.words["period_not_own"]
             and not self.compared_between(money.end, c.start)
+            and not self.opens_aside_item(money, c)
         ]  # "highest since October"
         before = [
             c
@@ -103,6 +104,20 @@ class PeriodRules(ClauseView):
             return before[-1]
         return None if compared else self.fronted_period(money)
 
+    def opens_aside_item(self, money: Cue, cue: Cue) -> bool:
+        """'current account surplus 7.38 billion dlrs (Jan 4.95 billion surplus)': a period
+        inside a parenthesis opened after the figure, before another amount in it, is that
+        amount's."""
+        words = self.words
+        between = words[money.end : cue.start]
+        if "(" not in between or ")" in between[len(between) - between[::-1].index("(") :]:
+            return False  # no parenthesis open at the period
+        close = next(
+            (i for i in range(cue.end, self.clause.end) if words[i] in (")", "(")),
+            self.clause.end,
+        )
+        return any(cue.end <= m.start < close for m in self.monies)
+
     def fronted_period(self, money: Cue) -> Cue | None:
         """'In February 1986 the current account had shown …, and the trade account a 6.84
         billion surplus': a period that opens the clause is every figure's there."""
@@ -126,6 +141,12 @@ class PeriodRules(ClauseView):
     def is_possessive(self, cue: Cue) -> bool:
         """'last year's', '1986's', 'December's': the period owns the figure after it."""
         return word_after(self.words, cue.end) in RULES.words["possessive_marks"]
+
+    def is_whole_of(self, cue: Cue) -> bool:
+        """'the whole of 1985', 'all of 1985': the whole period, whatever the months compared."""
+        before = [w for w in self.words[max(0, cue.start - 3) : cue.start] if not w.isspace()]
+        return len(before) >= 2 and before[-1] == "of" and before[-2] in RULES.words[
+            "whole_of_words"]
 
     def is_year_to_date(self, cue: Cue) -> bool:
         """'so far this year' as a figure's period, not after a superlative ('the best so far
@@ -199,6 +220,7 @@ class PeriodRules(ClauseView):
                 and value.granularity == "year"
                 and main.period.granularity not in ("year", "fiscal_year")
                 and not self.is_possessive(cue)  # "last year's $105.1 billion": the year's
+                and not self.is_whole_of(cue)  # "for the whole of 1985"
             ):
                 # "to 3.58 billion in Jan-Aug from 3.18 billion in 1986 / last year": the same
                 # months of that year

@@ -488,3 +488,23 @@ def test_an_old_records_year_is_not_the_storys_period(extractor: Extractor) -> N
         ("trade_balance", "USA", "WLD", "1988", Decimal("-137.3e9")),
         ("trade_balance", "USA", "WLD", "1987", Decimal("-153.3e9")),
     }
+
+
+def test_a_period_inside_a_parenthesis_is_the_amount_after_it(extractor: Extractor) -> None:
+    text = "Korea Feb trade surplus 1.38 billion dlrs (Jan 0.95 billion surplus)\n\n"
+    assert {(f.period, f.value) for f in actual_facts(extractor, text, "1987-03-27")} == {
+        ("1987-02", Decimal("1.38e9")), ("1987-01", Decimal("0.95e9"))}
+
+
+def test_a_conversion_in_parenthesis_leaves_the_period_after_it(extractor: Extractor) -> None:
+    text = ("EU exports to China rose from 66 billion euro ($86.2 billion) in the first six "
+            "months of 2011 to 73 billion euro ($95.3 billion) in the first six months of 2012.")
+    assert {(f.period, f.value) for f in actual_facts(extractor, text, "2012-09-10")} == {
+        ("2011-01/2011-06", Decimal("66e9")), ("2012-01/2012-06", Decimal("73e9"))}
+
+
+def test_the_whole_of_a_year_is_the_year(extractor: Extractor) -> None:
+    text = ("Italy's trade shortfall, at 7.6 billion lire in the first 11 months of 1986 "
+            "against 5.1 billion for the whole of 1985, worried the minister.")
+    assert {(f.period, f.value) for f in actual_facts(extractor, text, "1987-03-11")} == {
+        ("1986-01/1986-11", Decimal("-7.6e9")), ("1985", Decimal("-5.1e9"))}
