@@ -132,6 +132,10 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         pronoun = any(self.opens_continuation(index) for index in openers)
         if not (pronoun or opening_flow or record):
             return None
+        if pronoun and not (opening_flow or record) and self.sentence_between(
+            self.context.last_draft.money.end, self.clause.start
+        ):
+            return None  # "… growing domestic investment. It is expected to rise to …"
         return self.context.last_draft  # also "Goods were $121.2 billion …" after "Exports …"
 
     def clause_partner(
@@ -144,6 +148,13 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         earlier = [d for d in self.drafts if d.reporter == reporter and d.partner != "WLD"]
         return earlier[-1].partner if earlier else None
 
+    def sentence_between(self, start: int, end: int) -> bool:
+        """A whole sentence lies between tokens ``start`` and ``end``: a pronoun after it
+        names something of that sentence, not a figure before it."""
+        doc = self.doc
+        starts = sum(1 for i in range(start, min(end + 1, len(doc))) if doc[i].is_sent_start)
+        return starts >= 2
+
     def opens_continuation(self, index: int) -> bool:
         """'it', 'this' or 'the number' at or after token ``index`` (spaces skipped): the
         clause goes on from the figure before."""
@@ -151,7 +162,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             index += 1
         word = self.words[index] if index < len(self.words) else ""
         if word in RULES.words["continuation_pronouns"]:
-            return True
+            return word_after(self.words, index + 1) not in RULES.words["speech_verbs"]
         return word == "the" and word_after(self.words, index + 1) in RULES.words[
             "continuation_nouns"
         ]

@@ -88,6 +88,7 @@ class WordLists(_Section):
     list_joiners: WordList
     revision_from: WordList
     continuation_pronouns: WordList
+    speech_verbs: WordList
     continuation_nouns: WordList
     period_not_own: WordList
     bilateral: WordList

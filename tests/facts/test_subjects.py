@@ -508,3 +508,30 @@ def test_the_whole_of_a_year_is_the_year(extractor: Extractor) -> None:
             "against 5.1 billion for the whole of 1985, worried the minister.")
     assert {(f.period, f.value) for f in actual_facts(extractor, text, "1987-03-11")} == {
         ("1986-01/1986-11", Decimal("-7.6e9")), ("1985", Decimal("-5.1e9"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a pronoun goes on from a forecast too
+            "Chile's current account deficit was seen at 934 mln dlrs in 1987. It was 696 mln "
+            "dlrs in 1986.",
+            {("current_account", "CHL", "WLD", "1986", Decimal("-696e6"))},
+        ),
+        (  # a sentence with no figure between: 'it' is something of that sentence
+            "Chile's imports rose to 2.1 billion dlrs in 1986. An official attributed the rise "
+            "to domestic investment. It grew to 1.5 billion dlrs in 1986.",
+            {("imports", "CHL", "WLD", "1986", Decimal("2.1e9"))},
+        ),
+        (  # 'it said': a speaker, not the figure before
+            "Chile's trade surplus rose to 1.1 billion dlrs in 1986. It said it saw Peru post a "
+            "300 mln dlr payments surplus in 1986.",
+            {("trade_balance", "CHL", "WLD", "1986", Decimal("1.1e9"))},
+        ),
+    ],
+)
+def test_what_a_pronoun_goes_on_from(
+    extractor: Extractor, text: str,
+    expected: set[tuple[str, str, str, str | None, Decimal]],
+) -> None:
+    assert keys(actual_facts(extractor, text, "1987-04-24")) == expected
