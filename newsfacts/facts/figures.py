@@ -198,6 +198,8 @@ class FigureRules(ClauseView):
         sector = RULES.words["sector_words"] if indicator == "trade_balance" else None
         if self.has_sector_before(phrase.cues[0].start, sector):
             return True
+        if sector is not None and self.names_sector_after(phrase.cues[-1].end, sector):
+            return True
         if indicator != "trade_balance":
             if self.context.product_story and not self.has_total_word_before(phrase.cues[0].start):
                 return True  # "exports fell to 1.80 mln" in a story titled "… CAR OUTPUT, EXPORTS"
@@ -213,6 +215,16 @@ class FigureRules(ClauseView):
         # a balance named after its figure: the subject is the 'trade' word before the figure
         trade = [i for i in range(self.clause.start, money.start) if self.words[i] == "trade"]
         return bool(trade) and self.has_sector_before(trade[0], sector)
+
+    def names_sector_after(self, end: int, sector: frozenset[str]) -> bool:
+        """'the surplus on oil trade', 'the deficit on non-oil trade', 'a deficit in farm
+        goods': a balance whose sector follows it."""
+        if word_after(self.words, end) not in RULES.words["sector_links"]:
+            return False
+        words = [w for w in self.words[end : end + 6] if not w.isspace()][1:]
+        while words and words[0] in ("non", "-", "the"):
+            words = words[1:]
+        return bool(words) and words[0] in sector
 
     def values_a_volume(self, phrase: IndicatorPhrase, money: Cue) -> bool:
         """'imported 546 mln gallons of orange juice worth 622 mln dlrs': the amount values a

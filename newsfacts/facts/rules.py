@@ -96,6 +96,7 @@ class WordLists(_Section):
     shift_to_figure: WordList
     change_amount_links: WordList
     sector_words: WordList
+    sector_links: WordList
     product_titles: WordList
     story_trade_titles: WordList
     trade_words: WordList

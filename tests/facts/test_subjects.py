@@ -535,3 +535,11 @@ def test_what_a_pronoun_goes_on_from(
     expected: set[tuple[str, str, str, str | None, Decimal]],
 ) -> None:
     assert keys(actual_facts(extractor, text, "1987-04-24")) == expected
+
+
+def test_a_balance_whose_sector_follows_it_is_that_sectors(extractor: Extractor) -> None:
+    text = ("UK TRADE\n\nThe surplus on oil trade was 4.0 billion stg in 1986, while the deficit "
+            "on non-oil trade increased to 12 billion. Britain's deficit in 1986 was 8.2 "
+            "billion stg.")
+    assert keys(actual_facts(extractor, text, "1987-03-05")) == {
+        ("trade_balance", "GBR", "WLD", "1986", Decimal("-8.2e9"))}
