@@ -185,6 +185,17 @@ def word_after(words: Sequence[str], index: int) -> str:
     return words[index] if index < len(words) else ""
 
 
+def bounds_another_period(words: Sequence[str], cue: Cue) -> bool:
+    """'fiscal 1986, which began in April', 'beginning on July 1': a period that says when
+    another one starts or ends, not a figure's own."""
+    before = [w for w in words[max(0, cue.start - 4) : cue.start] if not w.isspace()]
+    return (
+        len(before) >= 2
+        and before[-1] in ("in", "on")
+        and before[-2] in RULES.words["period_clause_verbs"]
+    )
+
+
 def is_partner_place(doc: Doc, words: Sequence[str], start: int) -> bool:
     """A place named as the other side of trade: 'with (the) (export-minded) Japan'."""
     index = start - 1

@@ -10,6 +10,7 @@ from newsfacts.facts.clauses import (
     PERIOD,
     PERIOD_SHIFT,
     Cue,
+    bounds_another_period,
     word_after,
     word_before,
 )
@@ -55,6 +56,7 @@ class PeriodRules(ClauseView):
                 0 <= p.start - c.end <= 1 for p in self.phrases
             )  # "… and the February surplus"
             and word_before(self.words, c.start) not in RULES.words["period_not_own"]
+            and not bounds_another_period(self.words, c)
             and not self.compared_between(money.end, c.start)
             and not self.opens_aside_item(money, c)
         ]  # "highest since October"
@@ -72,6 +74,7 @@ class PeriodRules(ClauseView):
             and c.end <= money.start
             and not self.follows_money(c)
             and not self.ends_earlier_item(c, money)
+            and not bounds_another_period(self.words, c)
             and (
                 word_before(self.words, c.start) not in RULES.words["period_not_own"]
                 or word_after(self.words, c.end + 1) == "when"  # "since fiscal 1983, when the …"

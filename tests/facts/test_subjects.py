@@ -543,3 +543,10 @@ def test_a_balance_whose_sector_follows_it_is_that_sectors(extractor: Extractor)
             "billion stg.")
     assert keys(actual_facts(extractor, text, "1987-03-05")) == {
         ("trade_balance", "GBR", "WLD", "1986", Decimal("-8.2e9"))}
+
+
+def test_a_period_saying_when_another_begins_is_not_the_figures(extractor: Extractor) -> None:
+    text = ("Korea's trade surplus widened in the first six months of fiscal 1986, which began "
+            "in April, to a record $6.29 billion.")
+    assert [f.period for f in actual_facts(extractor, text, "1986-10-14")] == [
+        "1986-04/1986-09"]
