@@ -378,3 +378,12 @@ class FigureRules(ClauseView):
             and not (cue.span.text.lower() in ("up", "down") and self.after_verb(cue.start))
             for cue in self.clause.mentions
         )
+
+    def is_average(self, money: Cue, start: int) -> bool:
+        """'surpluses averaging one billion dlrs', 'a monthly average of $9.9 billion during
+        the whole year': an average over a period is no period's figure. An average word
+        among the few words before the amount (after ``start``, the figure before) says so."""
+        words = [w for w in self.words[max(start, self.clause.start) : money.start]
+                 if not w.isspace()]
+        return bool(RULES.words["average_words"].intersection(words[-RULES.average_window :]))
+

@@ -48,7 +48,7 @@ class _Section(BaseModel):
 
 class Windows(_Section):
     """How far a rule looks from a mention, in tokens (``lead_clauses``: in clauses;
-    ``partner_lookback``: in words)."""
+    ``partner_lookback``, ``average_window``: in words)."""
 
     phrase_after_window: Window
     partner_after_money: Window
@@ -76,6 +76,7 @@ class Windows(_Section):
     listed_partner_gap: Window
     comparative_window: Window
     balance_partner_window: Window
+    average_window: Window
 
 
 class WordLists(_Section):
@@ -107,6 +108,7 @@ class WordLists(_Section):
     level_after_verb: WordList
     cumulative_words: WordList
     whole_of_words: WordList
+    average_words: WordList
     period_clause_verbs: WordList
     possessive_marks: WordList
     superlatives: WordList

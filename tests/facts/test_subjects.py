@@ -550,3 +550,14 @@ def test_a_period_saying_when_another_begins_is_not_the_figures(extractor: Extra
             "in April, to a record $6.29 billion.")
     assert [f.period for f in actual_facts(extractor, text, "1986-10-14")] == [
         "1986-04/1986-09"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil's monthly trade surpluses averaged 1.1 billion dlrs in 1986.",
+        "Brazil's trade deficit ran at a monthly average of $9.9 billion during 1986.",
+    ],
+)
+def test_an_average_is_no_periods_figure(extractor: Extractor, text: str) -> None:
+    assert actual_facts(extractor, text, "1987-03-01") == []
