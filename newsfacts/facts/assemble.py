@@ -257,12 +257,12 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         ):
             self.context.drop(money.start, "drop.revised-away")
             return None  # "originally reported at 533 mln": a superseded first estimate
-        if self.is_average(money, previous_end):
-            self.context.drop(money.start, "drop.average")
-            return None  # "a monthly average of $9.9 billion"
         if self.is_not_a_value(money):
             self.context.drop(money.start, "drop.not-a-value")
             return None  # "$17.62 a barrel", "124.35 yen", "8.4 million" after barrels
+        if self.is_average(money, previous_end):
+            self.context.drop(money.start, "drop.average")
+            return None  # "a monthly average of $9.9 billion"
         if self.is_change_amount(money):
             self.context.drop(money.start, "drop.change-amount")
             return None  # "imports increased $2.8 billion": a change, not a level

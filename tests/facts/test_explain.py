@@ -43,6 +43,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("623 mln dlrs", FACT), ("533 mln dlrs", "drop.revised-away")]),
     ("Saudi Arabia's exports averaged $17.62 a barrel in March.",
      [("$17.62", "drop.not-a-value")]),
+    ("Brazil's monthly trade surpluses averaged 1.1 billion dlrs in 1986.",
+     [("1.1 billion dlrs", "drop.average")]),
     ("The U.S. trade deficit ran at $10 billion a month in March.",
      [("$10 billion", "drop.not-a-value")]),
     ("Japan's trade surplus was between $48 billion and $50 billion in 1986.",
