@@ -177,6 +177,8 @@ class FigureRules(ClauseView):
         if indicator in ("exports", "imports") and self.partner_cue_without_place(phrase):
             return None  # "sales to rise to 100 mln dlrs", "the sales to date": no partner
         if indicator == "trade_balance" and phrase.balance_family(self.words) is None:
+            if self.trade_subject_before(phrase):
+                return "trade_balance"  # "visible trade was in deficit by 8.3 billion stg"
             family = self.context.balance_before(phrase.start, self.sentence_end(phrase.start))
             if family is None and self.names_partner(phrase):
                 family = "trade_balance"  # "the surplus with Japan": a balance of trade
@@ -251,6 +253,16 @@ class FigureRules(ClauseView):
             "trade_balance_markers"
         ]
 
+    def trade_subject_before(self, phrase: IndicatorPhrase) -> bool:
+        """'visible trade was in deficit', 'trade showed a surplus': the word 'trade' among the
+        ``trade_subject_window`` words before a bare balance (no comma or other cue between)
+        makes it a trade balance, whatever balance the story spoke of before."""
+        start = max([self.clause.start, *[c.end for c in self.clause.mentions
+                                          if c.kind == INDICATOR and c.end <= phrase.start]])
+        words = [w for w in self.words[start : phrase.start] if not w.isspace()]
+        words = words[-RULES.trade_subject_window :]
+        return "trade" in words and "," not in words[words.index("trade") :]
+
     def has_sector_before(self, start: int, sector: frozenset[str] | None) -> bool:
         """Whether a product or sector word stands right before token ``start``: one of
         ``sector``, or where that is None a content word of its own, not a function word
@@ -264,6 +276,10 @@ class FigureRules(ClauseView):
             return False
         if self.words[index] == "trade":  # "the energy trade deficit"
             return self.has_sector_before(index, sector)
+        if sector is None and self.words[index] == "-" and index > self.clause.start and (
+            self.words[index - 1] in RULES.words["component_prefixes"]
+        ):  # "re-exports": a part of exports, but "exports, including re-exports" are whole
+            return word_before(self.words, index - 1) not in RULES.words["component_asides"]
         if sector is not None:
             return self.words[index] in sector
         token = self.doc[index]

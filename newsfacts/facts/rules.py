@@ -48,7 +48,7 @@ class _Section(BaseModel):
 
 class Windows(_Section):
     """How far a rule looks from a mention, in tokens (``lead_clauses``: in clauses;
-    ``partner_lookback``, ``average_window``: in words)."""
+    ``partner_lookback``, ``average_window``, ``trade_subject_window``: in words)."""
 
     phrase_after_window: Window
     partner_after_money: Window
@@ -77,6 +77,7 @@ class Windows(_Section):
     comparative_window: Window
     balance_partner_window: Window
     average_window: Window
+    trade_subject_window: Window
 
 
 class WordLists(_Section):
@@ -98,6 +99,8 @@ class WordLists(_Section):
     change_amount_links: WordList
     sector_words: WordList
     sector_links: WordList
+    component_prefixes: WordList
+    component_asides: WordList
     product_titles: WordList
     story_trade_titles: WordList
     trade_words: WordList

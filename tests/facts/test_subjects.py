@@ -561,3 +561,27 @@ def test_a_period_saying_when_another_begins_is_not_the_figures(extractor: Extra
 )
 def test_an_average_is_no_periods_figure(extractor: Extractor, text: str) -> None:
     assert actual_facts(extractor, text, "1987-03-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Re-exports fell 11.6 pct to 10.62 billion H.K. dlrs in February.", set()),
+        ("Hong Kong's total exports, including re-exports, rose to 48.27 billion H.K. dlrs in "
+         "February.", {("exports", "HKG", "WLD", "1987-02", Decimal("48.27e9"))}),
+        ("Hong Kong's exports and re-exports fell to 37.2 billion H.K. dlrs in February.",
+         {("exports", "HKG", "WLD", "1987-02", Decimal("37.2e9"))}),
+    ],
+)
+def test_re_exports_are_a_part_of_exports(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str | None, Decimal]],
+) -> None:
+    assert keys(actual_facts(extractor, "HONG KONG TRADE\n\n" + text, "1987-03-26")) == expected
+
+
+def test_trade_as_the_subject_of_a_bare_balance(extractor: Extractor) -> None:
+    text = ("U.K. TRADE\n\nThe current account was in deficit by 760 mln stg in the fourth "
+            "quarter. For 1986 as a whole, visible trade was in deficit by 8.3 billion stg.")
+    found = {(f.indicator, f.value) for f in actual_facts(extractor, text, "1987-03-05")}
+    assert found == {("current_account", Decimal("-760e6")),
+                     ("trade_balance", Decimal("-8.3e9"))}
