@@ -309,6 +309,11 @@ class AttributeRules(ClauseView):
                 and other.sign is not None
             ):
                 return other.sign
+        after = next((other for other in self.phrases if other.start >= draft.money.end), None)
+        if after is not None and after.sign is not None and not any(
+            not word.isspace() for word in self.words[draft.money.end : after.start]
+        ):
+            return after.sign  # "the trade balance was 2.3 billion surplus"
         if main is not None:
             return main.sign
         return self.context.sign_of(draft.indicator, draft.reporter, draft.partner)

@@ -585,3 +585,12 @@ def test_trade_as_the_subject_of_a_bare_balance(extractor: Extractor) -> None:
     found = {(f.indicator, f.value) for f in actual_facts(extractor, text, "1987-03-05")}
     assert found == {("current_account", Decimal("-760e6")),
                      ("trade_balance", Decimal("-8.3e9"))}
+
+
+def test_a_sign_word_right_after_the_amount_signs_a_neutral_balance(
+    extractor: Extractor,
+) -> None:
+    text = ("SWEDEN TRADE\n\nThe December current account had a 100 mln crowns deficit. "
+            "December trade balance was 2.3 billion surplus.")
+    found = {(f.indicator, f.value) for f in actual_facts(extractor, text, "1987-03-03")}
+    assert ("trade_balance", Decimal("2.3e9")) in found

@@ -133,6 +133,9 @@ CASES: list[tuple[str, int | str, str | None]] = [
     ("100,000 ரூ", 100_000, "LKR"),
     ("108.79 JPY=", "108.79", "JPY"),
     ("35 lacs rupees", 35 * 100_000, "rupee"),
+    ("1.91 billion Taka", "1.91e9", "BDT"),
+    ("100 mln dls", 100 * M, "dollar"),
+    ("12 mln kyats", 12 * M, "MMK"),
 ]
 
 KNOWN_GAPS: list[tuple[str, int | str, str | None]] = [
