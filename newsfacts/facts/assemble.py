@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsfacts.facts.attributes import AttributeRules
 from newsfacts.facts.clauses import (
     BASIS,
+    CHANGE,
     COMPARISON,
     FLOW,
     PERIOD,
@@ -347,6 +348,10 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             stop = min(following, money.end + RULES.change_after_window)
             draft.change_pct, change_rules = self.change(window_start, stop)
             draft.rule_ids.extend(change_rules)
+            draft.changed = not self.clause.of(PERIOD_SHIFT) and (
+                draft.change_pct is not None
+                or any(window_start <= c.start < stop for c in self.clause.of(CHANGE))
+            )
         draft.qualifiers, qualifier_rules = self.qualifiers(money)
         draft.rule_ids.extend(qualifier_rules)
         draft.flow = self.flow(phrase)

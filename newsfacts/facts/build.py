@@ -7,9 +7,11 @@ from decimal import Decimal
 from spacy.tokens import Doc
 
 from newsfacts.facts.assemble import Draft
+from newsfacts.facts.context import PREVIOUS_STEP
 from newsfacts.facts.drafts import Drop
 from newsfacts.facts.rules import RULES
 from newsfacts.mentions.places import region_code
+from newsfacts.periods import shift_period
 from newsfacts.schema import TradeFact
 
 QUALIFIER_ORDER: tuple[str, ...] = ("record", "rank", "lowest", "revised")
@@ -101,6 +103,32 @@ def merge_duplicates(
     return kept
 
 
+def link_story_previous(drafts: list[Draft]) -> None:
+    """'The U.S. trade deficit narrowed to $11.5 billion in October … In September, the
+    difference between imports and exports was $15.55 billion': a figure said as a change
+    with no comparison of its own takes as its previous value the story's figure of the same
+    statistic for the period before."""
+    for draft in drafts:
+        if not draft.changed or draft.previous is not None or draft.period is None:
+            continue
+        before = shift_period(draft.period, PREVIOUS_STEP).code
+        draft.previous = next(
+            (
+                other
+                for other in drafts
+                if other is not draft
+                and other.modality == draft.modality == "actual"
+                and other.period is not None
+                and other.period.code == before
+                and (other.indicator, other.reporter, other.partner, other.flow)
+                == (draft.indicator, draft.reporter, draft.partner, draft.flow)
+            ),
+            None,
+        )
+        if draft.previous is not None:
+            draft.rule_ids.append(RULES.ids["previous.story"])
+
+
 def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
     start_token, end_token = draft.evidence
     span = doc[start_token:end_token]
@@ -145,5 +173,16 @@ def build_facts(
     conversions: set[Decimal] | None = None,
     drops: dict[int, Drop] | None = None,
 ) -> list[TradeFact]:
+    return [to_fact(draft, doc, doc_id) for draft in settle_drafts(drafts, conversions, drops)]
+
+
+def settle_drafts(
+    drafts: list[Draft],
+    conversions: set[Decimal] | None = None,
+    drops: dict[int, Drop] | None = None,
+) -> list[Draft]:
+    """The drafts that become facts: duplicates merged, previous values linked across the
+    story (``extract`` and ``explain`` both build from these)."""
     kept = merge_duplicates(drafts, conversions, drops)
-    return [to_fact(draft, doc, doc_id) for draft in kept]
+    link_story_previous(kept)
+    return kept

@@ -36,6 +36,7 @@ class Draft:
     flow: str | None = None
     basis: set[str] = field(default_factory=set)
     superseded: bool = False
+    changed: bool = False  # said as a change ('narrowed to', 'rose 5% to'), against no period named
     evidence: tuple[int, int] = (0, 0)
     rule_ids: list[str] = field(default_factory=list)
 

@@ -1,7 +1,7 @@
 """What became of each money mention of a doc: the fact it made, or the rule that dropped it.
 
 The rule layer records a ``Drop`` (a ``drop.*`` rule key) wherever it decides that a money
-mention makes no fact (``ClauseReader.read_money``, ``merge_duplicates``); this module reads
+mention makes no fact (``ClauseReader.read_money``, ``settle_drafts``); this module reads
 the facts and those records back into one ``MoneyOutcome`` for every MONEY mention.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.facts.assemble import assemble_drafts
-from newsfacts.facts.build import merge_duplicates, to_fact
+from newsfacts.facts.build import settle_drafts, to_fact
 from newsfacts.facts.clauses import MONEY, Cue, read_cues
 from newsfacts.facts.drafts import Drop
 from newsfacts.facts.rules import RULES
@@ -34,7 +34,7 @@ def explain_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[MoneyOutcome]:
         return []
     drafts, context = assemble_drafts(doc, spans_key, cues)
     drops = context.drops
-    kept = merge_duplicates(drafts, context.conversions, drops)
+    kept = settle_drafts(drafts, context.conversions, drops)
     doc_id = doc._.nf_doc_id or "doc"
     facts = [to_fact(draft, doc, doc_id) for draft in kept]
     index_of = {id(draft): index for index, draft in enumerate(kept)}

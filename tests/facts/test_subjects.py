@@ -594,3 +594,12 @@ def test_a_sign_word_right_after_the_amount_signs_a_neutral_balance(
             "December trade balance was 2.3 billion surplus.")
     found = {(f.indicator, f.value) for f in actual_facts(extractor, text, "1987-03-03")}
     assert ("trade_balance", Decimal("2.3e9")) in found
+
+
+def test_a_change_takes_the_storys_figure_for_the_period_before(extractor: Extractor) -> None:
+    text = ("U.S. TRADE\n\nThe U.S. trade deficit narrowed to $11.5 billion in October. In "
+            "September, the difference between imports and exports was $15.55 billion. "
+            "Exports were $20.1 billion in October.")
+    found = {f.period: (f.previous_value, f.previous_period)
+             for f in actual_facts(extractor, text, "1985-11-28") if f.indicator == "trade_balance"}
+    assert found == {"1985-10": (Decimal("-15.55e9"), "1985-09"), "1985-09": (None, None)}
