@@ -423,7 +423,18 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             if change is None:
                 continue
             reporter, partner, _ = self.places(phrase, phrase.start, stop, phrase.start)
-            periods = [c.value for c in self.clause.of(PERIOD) if phrase.start <= c.start < stop]
+            # "the July deficit was 43 percent higher than the June imbalance": the period
+            # right before the phrase is its own; one after a comparison is the other figure's
+            own = [
+                c.value for c in self.clause.of(PERIOD)
+                if 0 <= phrase.start - c.end <= RULES.period_adjacent_window
+            ]
+            compared = self.compared_between(phrase.start, stop)
+            periods = own or [
+                c.value for c in self.clause.of(PERIOD)
+                if phrase.start <= c.start < stop
+                and not (compared and self.compared_between(phrase.start, c.start))
+            ]
             found.append(
                 SeparateChange(
                     indicator,

@@ -603,3 +603,13 @@ def test_a_change_takes_the_storys_figure_for_the_period_before(extractor: Extra
     found = {f.period: (f.previous_value, f.previous_period)
              for f in actual_facts(extractor, text, "1985-11-28") if f.indicator == "trade_balance"}
     assert found == {"1985-10": (Decimal("-15.55e9"), "1985-09"), "1985-09": (None, None)}
+
+
+def test_a_change_said_against_another_months_figure_is_the_subjects(
+    extractor: Extractor,
+) -> None:
+    text = ("U.S. TRADE\n\nThe trade deficit swelled to $11.7 billion in July. The department "
+            "said the July deficit was a sharp 43 percent higher than the June imbalance of "
+            "$8.2 billion.")
+    found = {f.period: f.change_pct for f in actual_facts(extractor, text, "1996-09-19")}
+    assert found == {"1996-07": Decimal(43), "1996-06": None}
