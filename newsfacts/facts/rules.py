@@ -111,6 +111,7 @@ class WordLists(_Section):
     level_after_verb: WordList
     cumulative_words: WordList
     whole_of_words: WordList
+    percent_words: WordList
     average_words: WordList
     period_clause_verbs: WordList
     possessive_marks: WordList

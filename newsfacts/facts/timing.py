@@ -184,7 +184,11 @@ class PeriodRules(ClauseView):
         before_comparison = any(
             k.kind == COMPARISON and 0 <= k.start - cue.end <= 1 for k in self.clause.mentions
         )
-        return after_figure or before_comparison
+        names_phrase = any(
+            p.start >= cue.end and all(w.isspace() for w in self.words[cue.end : p.start])
+            for p in self.phrases
+        )
+        return (after_figure and not names_phrase) or before_comparison  # "…, while May imports"
 
     def past_aside(self, index: int) -> int:
         """The token after a parenthesis with an amount in it that opens at ``index`` (a
@@ -288,6 +292,8 @@ class PeriodRules(ClauseView):
             if words[i] in RULES.words["enclosing_links"] and words[i + 1] == "the"
             and words[i + 2] in spans
             and (i + 3 >= len(words) or words[i + 3] not in RULES.words["period_span_ends"])
+            # not "0.8 pct in the year": year on year
+            and (i == 0 or words[i - 1] not in RULES.words["percent_words"])
         }
         year, month = (int(part) for part in period.end.split("-")[:2])
         if "quarter" in said and period.granularity == "month":

@@ -613,3 +613,14 @@ def test_a_change_said_against_another_months_figure_is_the_subjects(
             "$8.2 billion.")
     found = {f.period: f.change_pct for f in actual_facts(extractor, text, "1996-09-19")}
     assert found == {"1996-07": Decimal(43), "1996-06": None}
+
+
+def test_a_period_before_a_flow_is_that_flows_not_the_figure_befores(
+    extractor: Extractor,
+) -> None:
+    text = ("GERMAN TRADE\n\nThe trade surplus rose to 10.6 billion marks in May. Exports rose "
+            "6.6 pct to 43.31 billion marks, while May imports of 32.76 billion marks had risen "
+            "only 0.8 pct in the year.")
+    found = {(f.indicator, f.period) for f in actual_facts(extractor, text, "1987-06-30")}
+    assert found == {("trade_balance", "1987-05"), ("exports", "1987-05"),
+                     ("imports", "1987-05")}
