@@ -196,6 +196,13 @@ def bounds_another_period(words: Sequence[str], cue: Cue) -> bool:
     )
 
 
+def is_change_base(words: Sequence[str], cue: Cue) -> bool:
+    """'imports up 2.9 pct on 1986 to 247.51 billion': the period a change is measured
+    against, not a figure's own."""
+    before = [w for w in words[max(0, cue.start - 3) : cue.start] if not w.isspace()]
+    return len(before) >= 2 and before[-1] == "on" and before[-2] in RULES.words["percent_words"]
+
+
 def is_partner_place(doc: Doc, words: Sequence[str], start: int) -> bool:
     """A place named as the other side of trade: 'with (the) (export-minded) Japan'."""
     index = start - 1

@@ -23,6 +23,7 @@ from newsfacts.facts.clauses import (
     Clause,
     Cue,
     bounds_another_period,
+    is_change_base,
     is_partner_place,
     read_words,
     word_before,
@@ -170,6 +171,7 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
                 and not any(c.kind == COMPARISON and c.end == cue.start for c in clause.mentions)
                 and not _of_an_earlier_figure(clause, cue)
                 and not bounds_another_period(words, cue)
+                and not is_change_base(words, cue)
             ):
                 context.period = cue.value  # the lead's period, until a figure says another
     if context.period is None:  # a lead with no figure: its first period sets the scene
@@ -180,6 +182,7 @@ def read_context(doc: Doc, clauses: list[Clause], words: Sequence[str] | None = 
             if _is_past(cue.value, doc)
             and word_before(words, cue.start) not in RULES.words["lead_period_not_own"]
             and not bounds_another_period(words, cue)
+            and not is_change_base(words, cue)
         ]
         context.period = lead_periods[0] if lead_periods else None
     if context.named_dollar is None:

@@ -401,5 +401,7 @@ class FigureRules(ClauseView):
         among the few words before the amount (after ``start``, the figure before) says so."""
         words = [w for w in self.words[max(start, self.clause.start) : money.start]
                  if not w.isspace()]
-        return bool(RULES.words["average_words"].intersection(words[-RULES.average_window :]))
+        return bool(RULES.words["average_words"].intersection(words[-RULES.average_window :])) or (
+            word_after(self.words, money.end) in RULES.words["average_words"]
+        )  # "the 12 billion dollars average recorded in 1984 and 1985"
 

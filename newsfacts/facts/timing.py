@@ -11,6 +11,7 @@ from newsfacts.facts.clauses import (
     PERIOD_SHIFT,
     Cue,
     bounds_another_period,
+    is_change_base,
     word_after,
     word_before,
 )
@@ -57,6 +58,7 @@ class PeriodRules(ClauseView):
             )  # "… and the February surplus"
             and word_before(self.words, c.start) not in RULES.words["period_not_own"]
             and not bounds_another_period(self.words, c)
+            and not is_change_base(self.words, c)
             and not self.compared_between(money.end, c.start)
             and not self.opens_aside_item(money, c)
         ]  # "highest since October"

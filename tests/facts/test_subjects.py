@@ -624,3 +624,25 @@ def test_a_period_before_a_flow_is_that_flows_not_the_figure_befores(
     found = {(f.indicator, f.period) for f in actual_facts(extractor, text, "1987-06-30")}
     assert found == {("trade_balance", "1987-05"), ("exports", "1987-05"),
                      ("imports", "1987-05")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said there was a coffee shortfall of nine mln (60-kg) bags on the world market in "
+        "1986.",
+        "Brazil must recover its trade surplus to the 12 billion dollars average recorded in "
+        "1984 and 1985.",
+        "Japanese export-linked firms went bankrupt with cumulative debts of 660.53 billion "
+        "yen in 1986.",
+    ],
+)
+def test_volumes_averages_and_debts_are_no_trade_figures(extractor: Extractor,
+                                                         text: str) -> None:
+    assert actual_facts(extractor, text, "1987-04-01") == []
+
+
+def test_the_period_a_change_is_measured_on_is_not_the_figures(extractor: Extractor) -> None:
+    text = ("SWEDEN\n\nThe institute predicted a rise in Swedish exports by 2.2 pct to 277.72 "
+            "billion crowns, with imports up 2.9 pct on 1986 to 247.51 billion.")
+    assert all(f.period != "1986" for f in all_facts(extractor, text, "1987-04-01"))
