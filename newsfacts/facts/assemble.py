@@ -331,6 +331,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         draft.period = self.fiscal_for(draft.period, draft.reporter)
         draft.period = self.cumulative(draft.period, money)
         self.ahead_for_forecast(draft)
+        if self.is_monthly_average(draft, previous_end):
+            self.context.drop(money.start, "drop.average")
+            return None  # "a monthly one billion in the first nine months"
         if draft.modality != "actual" and self.is_reported(draft, stated, main is not None):
             draft.modality = "actual"
             draft.rule_ids.append(RULES.ids["modality.reported"])

@@ -22,6 +22,7 @@ from newsfacts.facts.clauses import (
     word_after,
     word_before,
 )
+from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase
 from newsfacts.facts.rules import RULES
 from newsfacts.facts.view import ClauseView
@@ -394,6 +395,15 @@ class FigureRules(ClauseView):
             and not (cue.span.text.lower() in ("up", "down") and self.after_verb(cue.start))
             for cue in self.clause.mentions
         )
+
+    def is_monthly_average(self, draft: Draft, start: int) -> bool:
+        """'Brazil's monthly surplus had declined to some 150 mln dlrs in the final three
+        months': a monthly figure for a period of several months is their average."""
+        period = draft.period
+        if period is None or period.start == period.end:
+            return False
+        words = self.words[max(start, self.clause.start) : draft.money.start]
+        return bool(RULES.words["per_month_words"].intersection(words))
 
     def is_average(self, money: Cue, start: int) -> bool:
         """'surpluses averaging one billion dlrs', 'a monthly average of $9.9 billion during

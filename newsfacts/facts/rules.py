@@ -113,6 +113,7 @@ class WordLists(_Section):
     whole_of_words: WordList
     percent_words: WordList
     average_words: WordList
+    per_month_words: WordList
     period_clause_verbs: WordList
     possessive_marks: WordList
     superlatives: WordList

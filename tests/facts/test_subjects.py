@@ -646,3 +646,11 @@ def test_the_period_a_change_is_measured_on_is_not_the_figures(extractor: Extrac
     text = ("SWEDEN\n\nThe institute predicted a rise in Swedish exports by 2.2 pct to 277.72 "
             "billion crowns, with imports up 2.9 pct on 1986 to 247.51 billion.")
     assert all(f.period != "1986" for f in all_facts(extractor, text, "1987-04-01"))
+
+
+def test_a_monthly_figure_over_several_months_is_an_average(extractor: Extractor) -> None:
+    text = ("BRAZIL\n\nBrazil's monthly trade surplus had declined to some 150 mln dlrs in the "
+            "fourth quarter of 1986. Japan's monthly trade surplus hit 9.1 billion dlrs in "
+            "March.")
+    assert [(f.reporter, f.period) for f in actual_facts(extractor, text, "1987-04-01")] == [
+        ("JPN", "1987-03")]
