@@ -311,7 +311,10 @@ class FigureRules(ClauseView):
                 owner = False  # a speaker ('USX Corp chairman'), or a place that owns
             elif word.startswith("<") or (word in organisations and previous not in not_after):
                 owner = True
-            elif word in RULES.words["possessive_marks"] and self.is_unknown_name(index - 1):
+            elif (
+                word in RULES.words["possessive_marks"]
+                or (word == "'" and previous.endswith("s"))  # "Northrops' sales to"
+            ) and self.is_unknown_name(index - 1):
                 owner = True  # "Toyota's exports to the U.S. rose to 1.01 mln"
             previous = word
         return owner

@@ -654,3 +654,9 @@ def test_a_monthly_figure_over_several_months_is_an_average(extractor: Extractor
             "March.")
     assert [(f.reporter, f.period) for f in actual_facts(extractor, text, "1987-04-01")] == [
         ("JPN", "1987-03")]
+
+
+def test_a_plural_possessive_name_owns_the_figure(extractor: Extractor) -> None:
+    text = ("Records showed that Grummans' sales to Saudi Arabia during 1986 totaled 4.2 billion "
+            "dlrs.")
+    assert actual_facts(extractor, text, "1987-10-01") == []
