@@ -62,6 +62,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("1.2 billion dlrs", "drop.no-reporter")]),
     ("Latin America's trade surplus narrowed to 15 billion dlrs in 1986.",
      [("15 billion dlrs", "drop.region")]),
+    ("China exported 18 mln dlrs worth of goods to western countries in 1986.",
+     [("18 mln dlrs", "drop.region")]),
     ("JAPAN SURPLUS 5.2 BILLION DLRS\n\nJapan's trade surplus widened to 5.2 billion dlrs "
      "in March.",
      [("5.2 BILLION DLRS", "drop.duplicate"), ("5.2 billion dlrs", FACT)]),
