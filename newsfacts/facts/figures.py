@@ -203,6 +203,8 @@ class FigureRules(ClauseView):
             return True
         if sector is not None and self.names_sector_after(phrase.cues[-1].end, sector):
             return True
+        if self.in_product_aside(phrase.start):
+            return True  # "machines (1986 imports worth 180 mln dlrs)"
         if indicator != "trade_balance":
             if self.context.product_story and not self.has_total_word_before(phrase.cues[0].start):
                 return True  # "exports fell to 1.80 mln" in a story titled "… CAR OUTPUT, EXPORTS"
@@ -218,6 +220,21 @@ class FigureRules(ClauseView):
         # a balance named after its figure: the subject is the 'trade' word before the figure
         trade = [i for i in range(self.clause.start, money.start) if self.words[i] == "trade"]
         return bool(trade) and self.has_sector_before(trade[0], sector)
+
+    def in_product_aside(self, start: int) -> bool:
+        """'Automatic data processing machines (1986 imports worth 180 mln dlrs)': a flow
+        inside a parenthesis that follows a noun is that thing's trade. The parenthesis opens
+        in the clause before ``start`` and holds only a period or spaces before it."""
+        index = start - 1
+        while index >= self.clause.start and (
+            self.words[index].isspace()
+            or any(c.start <= index < c.end for c in self.clause.of(PERIOD))
+        ):
+            index -= 1
+        if index <= self.clause.start or self.words[index] != "(":
+            return False
+        owner = self.doc[index - 1]
+        return owner.is_alpha and not owner.is_stop and not self.in_mention(index - 1)
 
     def names_sector_after(self, end: int, sector: frozenset[str]) -> bool:
         """'the surplus on oil trade', 'the deficit on non-oil trade', 'a deficit in farm

@@ -660,3 +660,10 @@ def test_a_plural_possessive_name_owns_the_figure(extractor: Extractor) -> None:
     text = ("Records showed that Grummans' sales to Saudi Arabia during 1986 totaled 4.2 billion "
             "dlrs.")
     assert actual_facts(extractor, text, "1987-10-01") == []
+
+
+def test_a_flow_in_a_parenthesis_after_a_product_is_its_trade(extractor: Extractor) -> None:
+    text = ("U.S. TARIFFS ON JAPANESE GOODS\n\nThe list includes complete colour television sets "
+            "(1986 imports worth 90 mln dlrs). Japan's exports rose to 20.1 billion dlrs in "
+            "March.")
+    assert [f.value for f in actual_facts(extractor, text, "1987-04-17")] == [Decimal("20.1e9")]
