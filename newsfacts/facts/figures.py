@@ -215,10 +215,11 @@ class FigureRules(ClauseView):
             return target != "the" and target.isalpha() and (
                 target not in RULES.words["trade_of_objects"]
             )
-        if money is None or phrase.start < money.end:
-            return False
-        # a balance named after its figure: the subject is the 'trade' word before the figure
-        trade = [i for i in range(self.clause.start, money.start) if self.words[i] == "trade"]
+        # the clause's subject is its first 'trade' word before the balance (or before the
+        # figure, for a balance named after it): "Farm and food trade showed a two billion
+        # franc surplus after a surplus of 2.4 billion in January"
+        end = phrase.start if money is None else max(phrase.start, money.start)
+        trade = [i for i in range(self.clause.start, end) if self.words[i] == "trade"]
         return bool(trade) and self.has_sector_before(trade[0], sector)
 
     def in_product_aside(self, start: int) -> bool:

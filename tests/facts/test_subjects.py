@@ -667,3 +667,10 @@ def test_a_flow_in_a_parenthesis_after_a_product_is_its_trade(extractor: Extract
             "(1986 imports worth 90 mln dlrs). Japan's exports rose to 20.1 billion dlrs in "
             "March.")
     assert [f.value for f in actual_facts(extractor, text, "1987-04-17")] == [Decimal("20.1e9")]
+
+
+def test_a_sector_subject_owns_every_balance_of_its_clause(extractor: Extractor) -> None:
+    text = ("FRANCE\n\nFrance posted a trade deficit of 400 mln francs in February. Farm and food "
+            "trade showed a two billion franc surplus after a surplus of 2.4 billion in January, "
+            "while industrial trade showed a surplus of 1.4 billion francs.")
+    assert [f.value for f in actual_facts(extractor, text, "1987-03-16")] == [Decimal("-400e6")]
