@@ -28,7 +28,7 @@ from newsfacts.facts.clauses import (
     word_before,
 )
 from newsfacts.facts.context import DocContext, read_context
-from newsfacts.facts.drafts import Draft, SeparateChange
+from newsfacts.facts.drafts import Draft, Drop, SeparateChange
 from newsfacts.facts.figures import FigureRules, last_unit_is_volume
 from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
@@ -92,6 +92,20 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         return self.monies.index(second) > self.monies.index(first) and all(
             self.is_conversion(m) for m in between
         )
+
+    def dropped_subject(self, money: Cue, cue: Cue) -> str | None:
+        """The drop rule of the figure a comparison compares with, where it was dropped for
+        its subject (a product's, a firm's, a region's, no trade figure): the
+        comparison figure is of the same subject."""
+        earlier = [
+            m for m in self.monies
+            if m.end <= cue.start
+            and self.context.drops.get(m.start, Drop("")).rule != "drop.conversion"
+        ]
+        if not earlier or any(d.money.start > earlier[-1].start for d in self.drafts):
+            return None
+        dropped = self.context.drops.get(earlier[-1].start)
+        return dropped.rule if dropped and dropped.rule in SUBJECT_DROPS else None
 
     def comparison_run(self, money: Cue) -> list[Cue]:
         """'compared with 1,326.5 billion and 971.7 billion': figures listed after one cue."""
@@ -199,6 +213,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
                 or self.shift_between(c.end, money.start) is not None
             )
         ]
+        if cmp_cues and (inherited := self.dropped_subject(money, cmp_cues[0])) is not None:
+            self.context.drop(money.start, inherited)
+            return None  # "Coffee accounted for 320 mln dlrs of exports, up from 222 mln"
         if cmp_cues and money.start not in self.assigned:
             self.assign_parallel(money)
         assigned = self.assigned.get(money.start)
@@ -450,6 +467,12 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
                 )
             )
         return found
+
+
+# drops for what a figure is about: a comparison with such a figure is about the same
+SUBJECT_DROPS: frozenset[str] = frozenset({
+    "drop.product-trade", "drop.organisation", "drop.not-trade", "drop.region", "drop.no-indicator",
+})
 
 
 def attach_changes(changes: list[SeparateChange], drafts: list[Draft]) -> None:

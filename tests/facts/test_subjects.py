@@ -674,3 +674,12 @@ def test_a_sector_subject_owns_every_balance_of_its_clause(extractor: Extractor)
             "trade showed a two billion franc surplus after a surplus of 2.4 billion in January, "
             "while industrial trade showed a surplus of 1.4 billion francs.")
     assert [f.value for f in actual_facts(extractor, text, "1987-03-16")] == [Decimal("-400e6")]
+
+
+def test_a_comparison_with_a_dropped_figure_is_dropped_with_it(extractor: Extractor) -> None:
+    text = ("BRAZIL\n\nBrazil's September trade surplus was 1.49 billion dlrs. Coffee accounted "
+            "for 320 mln dlrs of exports, up from 222 mln dlrs in August.")
+    outcomes = extractor.explain(Article(id="t", text=text, published=dt.date(1987, 10, 20)))
+    assert [(o.text, o.outcome) for o in outcomes] == [
+        ("1.49 billion dlrs", "fact"), ("320 mln dlrs", "dropped"), ("222 mln dlrs", "dropped")]
+    assert outcomes[1].rule_id == outcomes[2].rule_id
