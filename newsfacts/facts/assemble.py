@@ -39,6 +39,12 @@ from newsfacts.schema import Money
 __all__ = ["ClauseReader", "Draft", "assemble_drafts"]
 
 
+# drops for what a figure is about: a comparison with such a figure is about the same
+SUBJECT_DROPS: frozenset[str] = frozenset({
+    "drop.product-trade", "drop.organisation", "drop.not-trade", "drop.region", "drop.no-indicator",
+})
+
+
 class ClauseReader(FigureRules, PeriodRules, AttributeRules):
     """Reads the drafts of one clause; ``context`` carries what the story said before."""
 
@@ -467,12 +473,6 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
                 )
             )
         return found
-
-
-# drops for what a figure is about: a comparison with such a figure is about the same
-SUBJECT_DROPS: frozenset[str] = frozenset({
-    "drop.product-trade", "drop.organisation", "drop.not-trade", "drop.region", "drop.no-indicator",
-})
 
 
 def attach_changes(changes: list[SeparateChange], drafts: list[Draft]) -> None:
