@@ -13,6 +13,10 @@ article's date) and the vintage of the store's latest figure of the series for t
 - ``undated``: no publication date. The claim is judged as a claim about the figures the
   store holds today, as ``after``; its verdict says so and how to allow for revisions (give
   the date).
+
+"The latest vintage" is that of the statistic (flow, basis, adjustment) over every series
+of it that holds the period, estimated ones included: an estimate stands for today's figure
+of a statistic whose published series may hold only a first release (see ``verdicts``).
 """
 
 from __future__ import annotations
@@ -56,5 +60,5 @@ def no_range_reason(timing: Timing) -> str:
     if timing == "after":
         return "no revision range: the text is dated on or after this vintage"
     if timing == "undated":
-        return "no revision range: the claim is undated (give its date to allow for revisions)"
+        return "no revision range: the claim is undated; give its date to allow for revisions"
     return ""

@@ -97,8 +97,8 @@ def test_c_says_how_to_allow_for_revisions(store: ReferenceStore) -> None:
     assert "as a claim about the figures the store holds today" in verdict.explanation
     assert "give its date (`--published DATE`" in verdict.explanation
     assert "range used: rounding" in verdict.explanation
-    assert verdict.explanation.rstrip().endswith("no revision range: the claim is undated "
-                                                 "(give its date to allow for revisions).]")
+    assert verdict.explanation.rstrip().endswith("no revision range: the claim is undated; "
+                                                 "give its date to allow for revisions.]")
 
 
 @pytest.mark.parametrize("published", [dt.date(2026, 12, 1), None])
