@@ -43,22 +43,22 @@ def allows_revisions(timing: Timing) -> bool:
 def timing_sentence(timing: Timing, published: dt.date | None, vintage: dt.date) -> str:
     """The sentence of a verdict that names the case and why."""
     if timing == "after":
-        return (f"The text is dated {published}, on or after this vintage ({vintage}), so it "
-                "could have used that very figure: it is judged with its stated precision "
-                "only, no revision range.")
+        return (f"The text is dated {published}, on or after the store's latest figure of "
+                f"this statistic (vintage {vintage}), so it could have used that very figure: "
+                "it is judged with its stated precision only, no revision range.")
     if timing == "undated":
         return (f"The claim carries no publication date, so it is judged as a claim about the "
                 f"figures the store holds today (vintage {vintage}), with its stated precision "
                 "only, no revision range; to allow for revisions made since it was published, "
                 "give its date (`--published DATE`, or the fact's `published` field).")
-    return (f"The text is dated {published}, before this vintage ({vintage}): revisions made "
-            "since may explain a gap.")
+    return (f"The text is dated {published}, before the store's latest figure of this "
+            f"statistic (vintage {vintage}): revisions made since may explain a gap.")
 
 
 def no_range_reason(timing: Timing) -> str:
     """Why no revision range was applied, for the closing line and the checks."""
     if timing == "after":
-        return "no revision range: the text is dated on or after this vintage"
+        return "no revision range: the text is dated on or after the latest vintage"
     if timing == "undated":
         return "no revision range: the claim is undated; give its date to allow for revisions"
     return ""

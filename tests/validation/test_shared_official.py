@@ -130,7 +130,7 @@ def test_todays_claims_are_judged_by_their_date(results: dict[str, Any]) -> None
     assert all("no publication date" in v["explanation"] for v in undated)
     dated = results["todays_claims_dated"]
     assert {v["timing"] for v in dated} == {"after"}
-    assert all("on or after this vintage" in v["explanation"] for v in dated)
+    assert all("on or after the store's latest figure" in v["explanation"] for v in dated)
     news = [v for items in results["news"].values() for v in items]
     assert {v["timing"] for v in news} <= {"before", None}
     assert {v["timing"] for v in results["seed_four_files"]} == {"before"}

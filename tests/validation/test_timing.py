@@ -66,12 +66,13 @@ def test_b_dated_before_the_latest_vintage_allows_revisions(store: ReferenceStor
     assert verdict.status == "revised" and verdict.timing == "before"
     assert verdict.published == dt.date(1994, 5, 20)
     assert verdict.explanation.startswith("Probably revised:")
-    assert "dated 1994-05-20, before this vintage (2022-04-05)" in verdict.explanation
+    assert ("dated 1994-05-20, before the store's latest figure of this statistic "
+            "(vintage 2022-04-05)") in verdict.explanation
     assert "revision range" in verdict.explanation and verdict.revision_band is not None
 
 
 @pytest.mark.parametrize(("published", "case", "words"), [
-    (dt.date(2026, 12, 1), "after", "dated 2026-12-01, on or after this vintage (2022-04-05)"),
+    (dt.date(2026, 12, 1), "after", "dated 2026-12-01, on or after the store's latest figure"),
     (LATEST, "after", "could have used that very figure"),
     (None, "undated", "carries no publication date"),
 ])
