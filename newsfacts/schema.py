@@ -148,6 +148,12 @@ class TradeFact(Record):
     rule_ids: tuple[str, ...] = ()
     basis: tuple[Basis, ...] = ()
     period_granularity: Granularity | None = None
+    published: dt.date | None = Field(
+        default=None,
+        description="the publication date of the document the fact was read from (its "
+        "Article's `published`), None where unknown; validation uses it to tell whether "
+        "revisions made since may explain a gap from today's official figures",
+    )
 
     def to_gold(self) -> dict[str, Any]:
         """The fact in the SCHEMA.md gold format (numbers as floats)."""

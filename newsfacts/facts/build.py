@@ -163,6 +163,7 @@ def to_fact(draft: Draft, doc: Doc, doc_id: str) -> TradeFact:
         rule_ids=tuple(dict.fromkeys([RULES.ids[f"role.{draft.role}"], *draft.rule_ids])),
         basis=tuple(basis),  # type: ignore[arg-type]
         period_granularity=draft.period.granularity if draft.period else None,
+        published=doc._.nf_published,
     )
 
 

@@ -120,6 +120,7 @@ def read_parquet_records(path: str | Path) -> list[TradeFact | ErrorRecord]:
             result.append(ErrorRecord.model_validate(
                 {k: row[k] for k in ErrorRecord.model_fields}))
         else:
+            # a file written before a field existed (``published``) lacks its column
             result.append(TradeFact.model_validate(
-                {k: row[k] for k in TradeFact.model_fields}))
+                {k: row[k] for k in TradeFact.model_fields if k in row}))
     return result

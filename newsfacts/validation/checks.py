@@ -15,6 +15,7 @@ from newsfacts.validation.judging import Judgement, format_money, judge, settled
 from newsfacts.validation.periods import months_of, previous
 from newsfacts.validation.records import Check, CheckStatus, Verdict
 from newsfacts.validation.store import ReferenceStore, RefValue
+from newsfacts.validation.timing import allows_revisions, no_range_reason
 from newsfacts.validation.tolerance import percent_half_unit, stated_half_unit
 
 _ORDINALS: dict[str, int] = {
@@ -109,7 +110,13 @@ def _change_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
                 f"{earlier[-1].vintage}: the release may have compared with a revised "
                 f"figure the store lacks)")
     return Check(name="change_pct", status="inconsistent", stated=text, reference=shown,
-                 explanation=f"the latest figures give {shown}, not {stated}%{also}")
+                 explanation=f"the latest figures give {shown}, not {stated}%{also}"
+                             f"{_no_range(best)}")
+
+
+def _no_range(best: Judgement) -> str:
+    """Why the check allowed no revisions, where the claim's date says so (as the value)."""
+    return "" if allows_revisions(best.timing) else f" ({no_range_reason(best.timing)})"
 
 
 def _previous_check(fact: TradeFact, best: Judgement, prior: str | None,
@@ -122,14 +129,15 @@ def _previous_check(fact: TradeFact, best: Judgement, prior: str | None,
     half = stated_half_unit(value, fact.sentence or fact.evidence)
     prior_months = months_of(prior) or ("0001-01",)
     judged = judge(value, half, prior_refs, best.band, best.family, True, 0,
-                    settled_after(prior_months))
+                    settled_after(prior_months), best.timing)
     status: CheckStatus = {"confirmed": "consistent", "vintage": "revised", "band": "revised",
                            "estimate": "revised",
                            "contradicted": "inconsistent"}[judged.outcome]  # type: ignore[assignment]
     reference = format_money(judged.used.value, fact.currency)
     return Check(name="previous_value", status=status, stated=text, reference=reference,
                  explanation=f"{judged.used.series_id} gives {reference} for {prior} "
-                             f"(vintage {judged.used.vintage})")
+                             f"(vintage {judged.used.vintage})"
+                             + (_no_range(best) if status == "inconsistent" else ""))
 
 
 def _rank_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
@@ -168,7 +176,8 @@ def _rank_check(fact: TradeFact, store: ReferenceStore, best: Judgement,
                                      f"{low} to {high}")
     return Check(name=name, status="consistent" if ok else "inconsistent", stated=label,
                  reference=f"rank {place} of {count}",
-                 explanation=f"in {longest.series_id} it is {what}{span}")
+                 explanation=f"in {longest.series_id} it is {what}{span}"
+                             + ("" if ok else _no_range(best)))
 
 
 def _rank_span(store: ReferenceStore, series_id: str, month: str, vintage: dt.date,

@@ -11,6 +11,7 @@ from typing import Literal
 from newsfacts.validation.families import Family
 from newsfacts.validation.periods import month_index
 from newsfacts.validation.store import Band, RefValue
+from newsfacts.validation.timing import Timing
 
 Outcome = Literal["confirmed", "vintage", "band", "estimate", "contradicted"]
 STRENGTH: dict[str, int] = {"confirmed": 0, "vintage": 1, "band": 2, "estimate": 3,
@@ -35,6 +36,10 @@ class Judgement:
     # estimate does not bear out the published figures)
     anchor: Judgement | None = None
     span: tuple[Decimal, Decimal] | None = None
+    # when the claim was made against this family's latest vintage (``timing``): only
+    # "before" lets revisions explain a gap
+    timing: Timing = "before"
+    timing_vintage: dt.date | None = None  # the latest vintage ``timing`` was judged against
 
 
 def settled_after(months: Sequence[str]) -> dt.date:
@@ -44,7 +49,10 @@ def settled_after(months: Sequence[str]) -> dt.date:
 
 
 def judge(value: Decimal, half: Decimal, refs: list[RefValue], band: Band, family: Family,
-           expected: bool, rank: int, settled: dt.date) -> Judgement:
+           expected: bool, rank: int, settled: dt.date, timing: Timing = "before",
+           timing_vintage: dt.date | None = None) -> Judgement:
+    """``band`` is the revision range (empty where ``timing`` allows no revisions);
+    ``timing_vintage`` the latest vintage of the statistic that ``timing`` was judged by."""
     latest = refs[-1]
     vintages = len({ref.vintage for ref in refs})
 
@@ -54,7 +62,8 @@ def judge(value: Decimal, half: Decimal, refs: list[RefValue], band: Band, famil
 
     def make(outcome: Outcome, used: RefValue, tolerance: Decimal) -> Judgement:
         return Judgement(family, outcome, used, latest, tolerance, band, vintages, expected,
-                         rank, tuple(refs), banded)
+                         rank, tuple(refs), banded, timing=timing,
+                         timing_vintage=timing_vintage)
 
     tolerance = half + latest.half_unit
     if family.info.estimate:

@@ -106,10 +106,18 @@ class Verdict(Record):
         default=False, description="True where the series compared is an estimate made from "
                                    "published ones (its `source` says how), not a published one")
     checks: tuple[Check, ...] = ()
+    published: dt.date | None = Field(
+        default=None, description="the fact's publication date (TradeFact.published)")
+    timing: Literal["after", "before", "undated"] | None = Field(
+        default=None, description="when the claim was made against the latest vintage of the "
+        "series compared: 'after' (on or after it: no revision range), 'before' (revisions "
+        "since may explain a gap), 'undated' (judged as a claim about today's figures, no "
+        "revision range); None where no series was compared")
 
     @classmethod
     def for_fact(cls, fact: TradeFact, index: int, **fields: object) -> Verdict:
         return cls.model_validate({
             "doc_id": fact.doc_id, "fact_index": index, "indicator": fact.indicator,
             "reporter": fact.reporter, "partner": fact.partner, "period": fact.period,
-            "value": fact.value, "evidence": fact.evidence, **fields})
+            "value": fact.value, "evidence": fact.evidence, "published": fact.published,
+            **fields})

@@ -17,6 +17,7 @@ How a verdict is reached, for a reader: docs/verdicts.md; the details: docs/vali
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -44,6 +45,12 @@ from newsfacts.validation.ranges import revision_band
 from newsfacts.validation.reading import article_flow
 from newsfacts.validation.records import Verdict
 from newsfacts.validation.store import Band, ReferenceStore, RefValue
+from newsfacts.validation.timing import (
+    allows_revisions,
+    no_range_reason,
+    timing_of,
+    timing_sentence,
+)
 from newsfacts.validation.tolerance import stated_half_unit
 
 __all__ = ["REPORTING_CONVENTIONS", "validate", "validate_fact", "validate_facts"]
@@ -145,10 +152,25 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
     first = next((refs[0] for _, family, refs in held
                   if refs and not family.info.estimate and refs[0].vintage < settled
                   and is_expected(family, fact, expected_sa)), None)
+    # the store's latest figure of each statistic (flow, basis, adjustment), over its
+    # published and estimated series: an estimate stands for today's figure of a statistic
+    # whose published series may hold only a first release
+    newest: dict[tuple[str, str, bool], dt.date] = {}
+    for _, family, refs in held:
+        if refs:
+            key = _statistic(family)
+            newest[key] = max(newest.get(key, refs[-1].vintage), refs[-1].vintage)
     for rank, family, refs in held:
         if not refs:
             continue
-        if first is not None and refs[0].vintage >= settled and not family.info.estimate:
+        # revisions can only explain the gap between the figure as known when the claim was
+        # made and today's: a claim dated on or after the latest vintage, or undated, is
+        # judged against that vintage with its stated precision only
+        as_of = newest[_statistic(family)]
+        timing = timing_of(fact.published, as_of)
+        if not allows_revisions(timing):
+            band = Band(0.0, 0, "")
+        elif first is not None and refs[0].vintage >= settled and not family.info.estimate:
             band = Band(0.0, 0, "", "store", note=(
                 f"no revision range applied: the store holds the figure of {fact.period} as "
                 f"published on {first.vintage} ({first.series_id}), which the text's figure "
@@ -157,7 +179,8 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
             band = revision_band(store, profile, family, fact.indicator, fact.period or "",
                                  months, refs)
         judgements.append(judge(fact.value, half, refs, band, family,
-                                 is_expected(family, fact, expected_sa), rank, settled))
+                                 is_expected(family, fact, expected_sa), rank, settled,
+                                 timing, as_of))
     if not judgements:
         spans = "; ".join(f"{f.info.series_id} {coverage(store, f)}" for f in families[:4])
         return _unverifiable(fact, index, f"no series covers {fact.period} ({spans})")
@@ -271,9 +294,13 @@ def _bears_out(estimate: Judgement, published: Judgement) -> bool:
                for ref in published.refs)
 
 
+def _statistic(family: Family) -> tuple[str, str, bool]:
+    info = family.info
+    return info.flow, info.basis, info.seasonally_adjusted
+
+
 def _same_statistic(one: Family, other: Family) -> bool:
-    a, b = one.info, other.info
-    return (a.flow, a.basis, a.seasonally_adjusted) == (b.flow, b.basis, b.seasonally_adjusted)
+    return _statistic(one) == _statistic(other)
 
 
 def _revision(judgement: Judgement, ref: RefValue) -> Decimal:
@@ -408,6 +435,8 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
                      f"{'adjustment' if fact.seasonally_adjusted is None else ''}; used "
                      f"{best.family.describe()}")
     rounding = stated_half_unit(fact.value, fact.evidence) + used.half_unit
+    text += " " + timing_sentence(best.timing, fact.published,
+                                  best.timing_vintage or best.latest.vintage)
     text += " " + _compared(used, best, fact.currency, rounding)
     return Verdict.for_fact(
         fact, index, status=status, explanation=text, series_id=used.series_id,
@@ -416,8 +445,9 @@ def _verdict(fact: TradeFact, index: int, best: Judgement, rule: str,
         reference_value=used.value, latest_vintage=best.latest.vintage,
         latest_value=best.latest.value, abs_difference=difference, rel_difference=relative,
         tolerance=best.tolerance, revision_band=best.band.size if best.band.pairs else None,
-        revision_band_basis=best.band.describe(), selection=selection,
-        estimated=bool(info.estimate))
+        revision_band_basis=best.band.describe() if allows_revisions(best.timing) else
+        no_range_reason(best.timing), selection=selection,
+        estimated=bool(info.estimate), timing=best.timing)
 
 
 def _compared(used: RefValue, best: Judgement, currency: str, half: Decimal) -> str:
@@ -431,10 +461,13 @@ def _compared(used: RefValue, best: Judgement, currency: str, half: Decimal) -> 
     if best.outcome == "band" or (best.banded and best.outcome == "contradicted"):
         judged = f"{rounding}; revision range {best.band.describe()}"
     elif best.outcome == "estimate":
-        judged = (f"the estimate's back-tested error and revisions, ±"
+        judged = (f"the estimate's back-tested error"
+                  f"{' and revisions' if allows_revisions(best.timing) else ''}, ±"
                   f"{format_money(best.tolerance, currency, signed=False)}")
     else:
         judged = rounding
+    if not allows_revisions(best.timing):
+        judged += f"; {no_range_reason(best.timing)}"
     return (f"[Compared with: {used.series_id}, {flow}, {basis} basis, "
             f"{'seasonally adjusted' if info.seasonally_adjusted else 'not seasonally adjusted'}"
             f", vintage {used.vintage}; range used: {judged}.]")

@@ -104,3 +104,26 @@ def test_check_extracts_and_validates(tmp_path: Path, store: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "revised" in result.stdout and "1994-05-19" in result.stdout
     assert "first-gs" in result.stdout and "revised 1" in result.stderr
+
+
+def test_check_published_allows_for_revisions(tmp_path: Path) -> None:
+    """-7.46 bn (the first release of March 1994) against today's -6.466 bn alone: a first
+    release when the story is dated (``--published``), a claim about today's figures when it
+    is not."""
+    fred = [write_text(tmp_path / f"fred_{name}.csv", f"DATE,{name}\n1994-03-01,{value}\n")
+            for name, value in (("BOPGSTB", -6466), ("BOPTEXP", 57000),
+                                ("BOPTIMP", 63466))]
+    out = tmp_path / "today.duckdb"
+    vintages = [arg for path in fred for arg in ("--vintage", f"{path.name}=2022-04-05")]
+    assert run("reference", "build", out, *fred, *vintages).exit_code == 0
+    article = write_text(tmp_path / "story.txt", "The U.S. trade deficit narrowed to $7.46 "
+                         "billion in March 1994, the Commerce Department said.")
+    wide = {"COLUMNS": "2000"}  # each explanation on one line of the table
+    dated = runner.invoke(app, ["check", str(article), "--reference", str(out),
+                                "--published", "1994-05-20"], env=wide)
+    undated = runner.invoke(app, ["check", str(article), "--reference", str(out)], env=wide)
+    assert dated.exit_code == 0 and undated.exit_code == 0, dated.output + undated.output
+    assert "revised 1" in dated.stderr and "contradicted 0" in dated.stderr
+    assert "revised 0" in undated.stderr and "contradicted 1" in undated.stderr
+    assert "dated 1994-05-20, before the store's latest figure" in dated.stdout
+    assert "carries no publication date" in undated.stdout

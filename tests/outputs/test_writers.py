@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
@@ -90,6 +91,29 @@ def test_jsonl_round_trip_through_a_file(tmp_path: Path) -> None:
     assert isinstance(back[0], TradeFact)
     assert back[0].value == Decimal("-7460000000")
     assert back[0].qualifiers == ("record", "rank")
+
+
+@pytest.mark.parametrize("published", [dt.date(1994, 5, 20), None])
+def test_published_round_trips(tmp_path: Path, published: dt.date | None) -> None:
+    path = tmp_path / "facts.jsonl"
+    write_jsonl([make_fact(published=published)], path)
+    line = json.loads(path.read_text(encoding="utf-8"))
+    assert line["published"] == (published.isoformat() if published else None)
+    [back] = read_facts(path)
+    assert isinstance(back, TradeFact) and back.published == published
+    buffer = io.StringIO()
+    write_csv([make_fact(published=published)], buffer)
+    [row] = csv.DictReader(io.StringIO(buffer.getvalue()))
+    assert row["published"] == (published.isoformat() if published else "")
+
+
+def test_facts_written_before_the_date_field_read_back_undated(tmp_path: Path) -> None:
+    path = tmp_path / "facts.jsonl"
+    data = make_fact().model_dump(mode="json")
+    del data["published"]
+    path.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    [back] = read_facts(path)
+    assert isinstance(back, TradeFact) and back.published is None
 
 
 def test_write_jsonl_path_is_utf8(tmp_path: Path) -> None:

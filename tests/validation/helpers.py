@@ -15,6 +15,7 @@ from newsfacts.schema import TradeFact
 from newsfacts.validation import build_reference
 from newsfacts.validation.importers import USER_COLUMNS
 
+SEED_PUBLISHED = dt.date(1994, 5, 20)
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
@@ -57,13 +58,14 @@ def write_user_csv(path: Path, rows: Sequence[dict[str, str]]) -> Path:
 
 
 def fact(value: str | float, period: str | None = "1994-03", **over: Any) -> TradeFact:
-    """A fact with the seed's defaults: the U.S. balance with the world."""
+    """A fact with the seed's defaults: the U.S. balance with the world, published on
+    1994-05-20 (``published=None`` for an undated claim)."""
     amount = Decimal(str(value))
     evidence = over.pop("evidence", None) or f"${abs(amount) / Decimal(10) ** 9} billion"
     data: dict[str, Any] = {
         "doc_id": "doc", "indicator": "trade_balance", "reporter": "USA", "partner": "WLD",
         "period": period, "value": amount, "currency": "USD", "evidence": evidence,
-        "evidence_start": 0, "evidence_end": len(evidence)}
+        "evidence_start": 0, "evidence_end": len(evidence), "published": SEED_PUBLISHED}
     data.update(over)
     return TradeFact.model_validate(data)
 

@@ -1,0 +1,153 @@
+"""A claim's publication date against the vintage it is compared with
+(newsfacts.validation.timing): dated before the latest vintage, revisions since may explain a
+gap (the revision range applies); dated on or after it, or undated, the claim is judged with
+its stated precision only. Small hand-made stores and the revision profile shipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfacts.validation import ReferenceStore, Verdict, build_reference, validate
+from newsfacts.validation.timing import timing_of
+from tests.validation.helpers import fact, user_row, write_text, write_user_csv
+
+LATEST = dt.date(2022, 4, 5)
+FIRST = "1994-05-19"
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Today's goods and services balance, exports and imports for Feb-Mar 1994 (one
+    vintage, 2022-04-05), and a first release of 1994-01 (its own vintage)."""
+    folder = tmp_path_factory.mktemp("timing")
+    files = [write_text(folder / f"fred_{name}.csv", f"DATE,{name}\n" + "".join(
+        f"1994-{month:02d}-01,{value}\n" for month, value in values))
+        for name, values in (("BOPGSTB", ((1, -6207), (2, -9245), (3, -6466))),
+                             ("BOPTEXP", ((1, 55012), (2, 53102), (3, 57000))),
+                             ("BOPTIMP", ((1, 61219), (2, 62347), (3, 63466))))]
+    first = write_user_csv(folder / "first.csv", [
+        user_row("first-gs", "1994-01", "-6.64", "1994-04-20", unit="USD billions")])
+    out = folder / "ref.duckdb"
+    build_reference(out, [*[(path, LATEST) for path in files], (first, None)])
+    return out
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[ReferenceStore]:
+    with ReferenceStore.open(store_path) as opened:
+        yield opened
+
+
+def _one(store: ReferenceStore, value: float, published: dt.date | None, **over: Any
+         ) -> Verdict:
+    [verdict] = validate([fact(value, published=published, **over)], store)
+    return verdict
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (None, "undated"),
+    (dt.date(1994, 5, 20), "before"),
+    (LATEST - dt.timedelta(days=1), "before"),
+    (LATEST, "after"),
+    (dt.date(2026, 12, 1), "after"),
+])
+def test_timing_of(published: dt.date | None, expected: str) -> None:
+    assert timing_of(published, LATEST) == expected
+
+
+def test_b_dated_before_the_latest_vintage_allows_revisions(store: ReferenceStore) -> None:
+    # the first release, 15.4 % from today's -6.466 bn, inside the profile's range
+    verdict = _one(store, -7.46e9, dt.date(1994, 5, 20), evidence="$7.46 billion")
+    assert verdict.status == "revised" and verdict.timing == "before"
+    assert verdict.published == dt.date(1994, 5, 20)
+    assert verdict.explanation.startswith("Probably revised:")
+    assert ("dated 1994-05-20, before the store's latest figure of this statistic "
+            "(vintage 2022-04-05)") in verdict.explanation
+    assert "revision range" in verdict.explanation and verdict.revision_band is not None
+
+
+@pytest.mark.parametrize(("published", "case", "words"), [
+    (dt.date(2026, 12, 1), "after", "dated 2026-12-01, on or after the store's latest figure"),
+    (LATEST, "after", "could have used that very figure"),
+    (None, "undated", "carries no publication date"),
+])
+def test_a_and_c_judge_with_the_stated_precision_only(store: ReferenceStore,
+                                                       published: dt.date | None, case: str,
+                                                       words: str) -> None:
+    wrong = _one(store, -7.46e9, published, evidence="$7.46 billion")
+    assert wrong.status == "contradicted" and wrong.timing == case
+    assert words in wrong.explanation
+    assert "no revision range" in wrong.explanation and wrong.revision_band is None
+    assert wrong.revision_band_basis is not None and "no revision range" in \
+        wrong.revision_band_basis
+    # 5 % off today's figure: revised for a first release, contradicted here
+    assert _one(store, -6.8e9, published, evidence="$6.8 billion").status == "contradicted"
+    assert _one(store, -6.8e9, dt.date(1994, 5, 20), evidence="$6.8 billion").status == \
+        "revised"
+    right = _one(store, -6.5e9, published, evidence="$6.5 billion")
+    assert right.status == "confirmed" and right.timing == case
+
+
+def test_c_says_how_to_allow_for_revisions(store: ReferenceStore) -> None:
+    verdict = _one(store, -7.46e9, None, evidence="$7.46 billion")
+    assert "as a claim about the figures the store holds today" in verdict.explanation
+    assert "give its date (`--published DATE`" in verdict.explanation
+    assert "range used: rounding" in verdict.explanation
+    assert verdict.explanation.rstrip().endswith("no revision range: the claim is undated; "
+                                                 "give its date to allow for revisions.]")
+
+
+@pytest.mark.parametrize("published", [dt.date(2026, 12, 1), None])
+def test_a_and_c_still_match_the_stores_own_vintages(store: ReferenceStore,
+                                                     published: dt.date | None) -> None:
+    # 1994-01 as first published (-6.64 bn, 1994-04-20) is in the store: an exact match of a
+    # vintage is no range, so "revised" whatever the date
+    verdict = _one(store, -6.64e9, published, period="1994-01", evidence="$6.64 billion")
+    assert verdict.status == "revised" and verdict.vintage == dt.date(1994, 4, 20)
+    assert verdict.explanation.startswith("Revised since:")
+
+
+@pytest.mark.parametrize(("published", "change", "previous"), [
+    (dt.date(1994, 5, 20), "consistent", "revised"),
+    (dt.date(2026, 12, 1), "inconsistent", "inconsistent"),
+    (None, "inconsistent", "inconsistent"),
+])
+def test_the_checks_follow_the_same_rule(store: ReferenceStore, published: dt.date | None,
+                                         change: str, previous: str) -> None:
+    # today's figures give -30.1 % (-9.245 → -6.466 bn); the release of the time said -18.5 %
+    # from -9.15 bn
+    verdict = _one(store, -6.5e9, published, evidence="narrowed 18.5% to $6.5 billion",
+                   change_pct="-18.5", previous_value="-9.15e9", previous_period="1994-02")
+    assert verdict.status == "confirmed"
+    checks = {check.name: check for check in verdict.checks}
+    assert checks["change_pct"].status == change
+    assert checks["previous_value"].status == previous
+    if change == "inconsistent":
+        assert "no revision range" in checks["change_pct"].explanation
+        assert "no revision range" in checks["previous_value"].explanation
+    else:
+        assert "consistent with revised figures" in checks["change_pct"].explanation
+
+
+def test_the_latest_vintage_is_the_statistics_over_all_its_series(tmp_path: Path) -> None:
+    """A first release alone is the latest figure its store holds: a claim dated after it is
+    judged against it strictly; with today's figure of the same statistic beside it (here on
+    another series), the same claim is dated before the latest vintage."""
+    first = write_user_csv(tmp_path / "first.csv", [
+        user_row("first-gs", "1994-03", "-7.46", FIRST, unit="USD billions")])
+    alone = tmp_path / "alone.duckdb"
+    build_reference(alone, [first])
+    claim = fact(-7.3e9, published=dt.date(1995, 6, 1), evidence="$7.3 billion")
+    [verdict] = validate([claim], alone)
+    assert verdict.timing == "after" and verdict.status == "contradicted"
+    today = write_user_csv(tmp_path / "today.csv", [
+        user_row("today-gs", "1994-03", "-6466", "2022-04-05")])
+    both = tmp_path / "both.duckdb"
+    build_reference(both, [first, today])
+    [verdict] = validate([claim], both)
+    assert verdict.timing == "before"
