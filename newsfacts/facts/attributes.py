@@ -292,6 +292,15 @@ class AttributeRules(ClauseView):
             return self.context.last_currency or resolve_family(
                 "dollar", reporter, self.context.named_dollar
             )
+        if (
+            currency == "dollar"
+            and money.raw.lstrip().startswith("$")
+            and reporter is not None
+            and reporter == self.context.reporter
+            and self.context.named_dollar is None
+            and reporter in RULES.local_dollar_signs
+        ):
+            return RULES.local_dollar_signs[reporter]  # "$1 billion" from Statistics Canada
         if currency in currency_families():
             return resolve_family(currency, reporter, self.context.named_dollar)
         return currency

@@ -165,6 +165,9 @@ class AssemblyFile(_Section):
     fiscal_year_end: dict[Code, Month] = Field(
         description="an object: reporter code (three capitals) → month (1-12)"
     )
+    local_dollar_signs: dict[Code, Code] = Field(
+        description="an object: reporter code → ISO 4217 code of its dollar"
+    )
 
     @model_validator(mode="after")
     def _drops_have_reasons(self) -> AssemblyFile:
@@ -188,6 +191,7 @@ class AssemblyRules(Windows):
     ids: dict[str, str]
     words: dict[str, frozenset[str]]
     fiscal_year_end: dict[str, int]
+    local_dollar_signs: dict[str, str]  # '$' in a story of this economy's own trade
     reasons: dict[str, str]  # why each ``drop.*`` rule keeps a money mention from a fact
     specific_dollars: frozenset[str]
     named_dollars: dict[str, str]  # a dollar's name ('new zealand') → its ISO code
@@ -213,6 +217,7 @@ def read_rules(data: dict[str, Any], name: str = ASSEMBLY_FILE) -> AssemblyRules
         ids=dict(parsed.ids),
         words={key: frozenset(words) for key, words in parsed.words.model_dump().items()},
         fiscal_year_end=dict(parsed.fiscal_year_end),
+        local_dollar_signs=dict(parsed.local_dollar_signs),
         reasons=dict(parsed.reasons),
         specific_dollars=frozenset(parsed.dollars.specific),
         named_dollars=dict(parsed.dollars.named),

@@ -683,3 +683,18 @@ def test_a_comparison_with_a_dropped_figure_is_dropped_with_it(extractor: Extrac
     assert [(o.text, o.outcome) for o in outcomes] == [
         ("1.49 billion dlrs", "fact"), ("320 mln dlrs", "dropped"), ("222 mln dlrs", "dropped")]
     assert outcomes[1].rule_id == outcomes[2].rule_id
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("OTTAWA -- Statistics Canada said Canada's trade surplus was $1 billion in February.",
+         "CAD"),
+        ("OTTAWA -- Canada's trade surplus was 1 billion dlrs in February.", "USD"),
+        ("OTTAWA -- Canada's trade surplus was US$1 billion in February.", "USD"),
+        ("WASHINGTON -- The U.S. trade deficit was $1 billion in February.", "USD"),
+    ],
+)
+def test_a_dollar_sign_in_a_story_of_a_dollar_economy(extractor: Extractor, text: str,
+                                                     currency: str) -> None:
+    assert [f.currency for f in actual_facts(extractor, text, "2021-04-06")] == [currency]
