@@ -698,3 +698,10 @@ def test_a_comparison_with_a_dropped_figure_is_dropped_with_it(extractor: Extrac
 def test_a_dollar_sign_in_a_story_of_a_dollar_economy(extractor: Extractor, text: str,
                                                      currency: str) -> None:
     assert [f.currency for f in actual_facts(extractor, text, "2021-04-06")] == [currency]
+
+
+def test_a_comparison_is_of_its_main_figures_flow(extractor: Extractor) -> None:
+    text = ("U.S. TRADE\n\nThe U.S. merchandise trade deficit widened to $34.39 billion in the "
+            "second quarter from $29.31 billion in the first quarter.")
+    assert {f.period: f.flow for f in actual_facts(extractor, text, "1993-09-15")} == {
+        "1993-Q2": "goods", "1993-Q1": "goods"}
