@@ -635,6 +635,8 @@ def test_a_period_before_a_flow_is_that_flows_not_the_figure_befores(
         "1984 and 1985.",
         "Japanese export-linked firms went bankrupt with cumulative debts of 660.53 billion "
         "yen in 1986.",
+        "Despite its trade surplus, in the past two years Brazil had remitted 24 billion dlrs "
+        "to its creditors.",
     ],
 )
 def test_volumes_averages_and_debts_are_no_trade_figures(extractor: Extractor,
