@@ -22,7 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from newsfacts.errors import PatternError
+from newsfacts.errors import Errors
 from newsfacts.periods import (
     PeriodShift,
     fiscal_period,
@@ -524,10 +524,7 @@ def resolver_for(pattern_id: str) -> Resolver:
     try:
         return RESOLVERS[pattern_id]
     except KeyError:
-        raise PatternError(
-            f"period pattern id {pattern_id!r} has no resolver: add it to "
-            "newsfacts.mentions.periods.RESOLVERS with the function that reads its words"
-        ) from None
+        raise Errors.PERIOD_ID_NO_RESOLVER(pattern_id=pattern_id) from None
 
 
 def check_period_ids(patterns: list[dict[str, Any]]) -> None:

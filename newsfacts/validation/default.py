@@ -26,7 +26,7 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
-from newsfacts.errors import ReferenceStoreError
+from newsfacts.errors import Errors
 from newsfacts.validation.importers import USER_COLUMNS, SeriesData, read_user_csv
 from newsfacts.validation.store import ReferenceStore
 
@@ -131,7 +131,7 @@ def download_files(folder: str | Path, sources: Mapping[str, str] | None = None,
                         part.open("wb") as handle:
                     shutil.copyfileobj(response, handle)
             except (OSError, ValueError) as exc:
-                raise ReferenceStoreError(f"cannot download {name} from {url}: {exc}") from None
+                raise Errors.DOWNLOAD_FAILED(name=name, url=url, exc=exc) from None
         for name in (sources or AGENCY_FILES):
             kept = target / name
             shutil.move(str(Path(tmp) / name), kept)

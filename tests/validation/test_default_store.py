@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from newsfacts.cli import app
-from newsfacts.errors import ReferenceStoreError
+from newsfacts.errors import Errors, ReferenceStoreError
 from newsfacts.validation import ReferenceStore, validate
 from newsfacts.validation.default import (
     DEFAULT_FILE,
@@ -141,7 +141,8 @@ def test_update_downloads_and_builds_a_store(mirror: str, tmp_path: Path) -> Non
         [ref] = store.values("fred-BOPGSTB", ["1994-03"])
         assert ref.value == -6466e6 and ref.vintage == dt.date.today()
         assert store.values("census-5880-trade_balance", ["1994-03"])
-    assert_clean_failure(run("reference", "update", out, "--base-url", mirror), "E402",
+    assert_clean_failure(run("reference", "update", out, "--base-url", mirror),
+                         Errors.STORE_EXISTS_USE_FORCE.code,
                          "--force")
 
 
@@ -154,5 +155,5 @@ def test_update_fails_cleanly_and_keeps_nothing(mirror: str, tmp_path: Path) -> 
     assert list(folder.iterdir()) == []
     out = tmp_path / "ref.duckdb"
     assert_clean_failure(run("reference", "update", out, "--base-url", f"{mirror}/nothing"),
-                         "E402", "cannot download")
+                         Errors.DOWNLOAD_FAILED.code, "cannot download")
     assert not out.exists()
