@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from newsfacts.errors import Errors
+
 PACKAGE = Path(__file__).resolve().parents[1] / "newsfacts"
 BASE: frozenset[str] = frozenset({"errors", "schema", "settings", "extras", "periods"})
 # the part of the top-level package itself: newsfacts/__init__.py (the public API)
@@ -157,12 +159,19 @@ FLAG = re.compile(r"(?<![\w-])--[a-z][\w-]*|(?<![\w-])-o\b")
 
 
 def test_library_messages_name_no_command_line_flag() -> None:
-    """What the library raises is read by Python callers too: flags are the CLI's words."""
+    """What the library raises is read by Python callers too: flags are the CLI's words. The
+    messages are the entries of ``newsfacts.errors.Errors`` a module raises (``Errors.NAME``),
+    and any text raised as it is."""
     wrong = []
     for module, path in MODULES.items():
         if part_of(module) == "cli":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "Errors"):
+                template = getattr(Errors, node.attr).template
+                if FLAG.search(template):
+                    wrong.append(f"{module}:{node.lineno}: Errors.{node.attr}: {template!r}")
             if isinstance(node, ast.Raise) and node.exc is not None:
                 for inner in ast.walk(node.exc):
                     if (isinstance(inner, ast.Constant) and isinstance(inner.value, str)
