@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from newsfacts.errors import Errors
 from newsfacts.validation.periods import month_code, month_index, months_of
-from newsfacts.validation.records import Observation, SeriesInfo
+from newsfacts.validation.series_and_verdicts import Observation, SeriesInfo
 
 MILLION = Decimal(1_000_000)
 SCALES: dict[str, Decimal] = {

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsfacts.errors import Errors
 from newsfacts.validation.importers import SeriesData, read_reference_file
-from newsfacts.validation.records import SeriesInfo
+from newsfacts.validation.series_and_verdicts import SeriesInfo
 
 if TYPE_CHECKING:  # duckdb is imported on first use: `import newsfacts` stays light
     import duckdb

@@ -42,7 +42,7 @@ from newsfacts.validation.periods import months_of, shift
 from newsfacts.validation.profile import RevisionProfile, load_profile
 from newsfacts.validation.ranges import revision_band
 from newsfacts.validation.reading import article_flow
-from newsfacts.validation.records import Verdict
+from newsfacts.validation.series_and_verdicts import Verdict
 from newsfacts.validation.store import Band, ReferenceStore, RefValue
 from newsfacts.validation.tolerance import stated_half_unit
 
