@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import GoldError
+from newsfacts.errors import Errors
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import GOLD_FIELDS, ErrorRecord
@@ -61,24 +61,24 @@ def read_gold(path: str | Path) -> tuple[list[dict[str, Any]], set[str]]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        raise GoldError(f"{path}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
+        raise Errors.GOLD_NOT_UTF8(path=path, start=exc.start, reason=exc.reason) from None
     except OSError as exc:
-        raise GoldError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise Errors.GOLD_UNREADABLE(path=path, strerror=exc.strerror or exc) from None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+            raise Errors.GOLD_NOT_JSON(path=path, number=number, msg=exc.msg) from exc
         if not isinstance(record, dict) or "doc_id" not in record:
-            raise GoldError(f"{path}:{number}: a gold line needs a doc_id")
+            raise Errors.GOLD_NO_DOC_ID(path=path, number=number)
         docs.add(str(record["doc_id"]))
         if record.get("no_facts"):
             continue
         missing = {*MATCH_FIELDS, "value"} - record.keys()
         if missing:
-            raise GoldError(f"{path}:{number}: missing {sorted(missing)}")
+            raise Errors.GOLD_MISSING_FIELD(path=path, number=number, missing=sorted(missing))
         facts.append(record)
     return facts, docs
 

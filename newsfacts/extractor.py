@@ -14,9 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.errors import (
-    DocumentTooLargeError,
-    ExtractionError,
-    InputError,
+    Errors,
     NewsfactsError,
 )
 from newsfacts.facts.component import FactAssembler
@@ -62,10 +60,10 @@ class Extractor:
 
     def make_doc(self, article: Article) -> Doc:
         if len(article.text) > self.settings.max_chars:
-            raise DocumentTooLargeError(
-                f"document {article.id!r} has {len(article.text):,} characters; the limit is "
-                f"{self.settings.max_chars:,} (Settings.max_chars); split it into articles"
-            )
+            raise Errors.DOCUMENT_TOO_LARGE(
+                doc_id=article.id,
+                size=len(article.text),
+                limit=self.settings.max_chars)
         doc = self.nlp.make_doc(unwrap_lines(article.text))
         doc._.nf_text = article.text
         doc._.nf_published = article.published
@@ -190,7 +188,7 @@ def _failure(article: Article, exc: Exception) -> ErrorRecord:
     """A NewsfactsError as it is; any other exception is a bug on this document (E300)."""
     if isinstance(exc, NewsfactsError):
         return _error_record(article, exc)
-    failure = ExtractionError(f"document {article.id!r}: {type(exc).__name__}: {exc}")
+    failure = Errors.EXTRACTION_FAILED(doc_id=article.id, exception=type(exc).__name__, detail=exc)
     return _error_record(article, failure)
 
 
@@ -209,7 +207,7 @@ def extract(
     """The trade facts of one text. ``published`` resolves "March", "last year" …
 
     A value that is no text, an empty ``doc_id`` or a lone surrogate raises InputError
-    (E100, E102) with what is wrong."""
+    with what is wrong."""
     return (extractor or _default_extractor()).extract(_as_article(text, published, doc_id))
 
 
@@ -232,9 +230,9 @@ def _as_article(article: Article | str, published: str | dt.date | None, doc_id:
             )
         return article
     if not isinstance(article, str):
-        raise InputError(f"expected a text (str) or an Article, got {type(article).__name__}")
+        raise Errors.NOT_A_TEXT(name=type(article).__name__)
     if not isinstance(doc_id, str) or not doc_id:
-        raise InputError(f"doc_id must be a non-empty string, got {doc_id!r}")
+        raise Errors.EMPTY_DOC_ID(doc_id=doc_id)
     require_unicode(doc_id, "doc_id", "id")
     require_unicode(article, doc_id, "text")
     return Article(id=doc_id, text=article, published=parse_published(published))

@@ -10,7 +10,7 @@ import importlib
 import importlib.util
 from types import ModuleType
 
-from newsfacts.errors import ConfigError
+from newsfacts.errors import Errors
 
 
 def require(module: str, extra: str, purpose: str) -> ModuleType:
@@ -24,11 +24,10 @@ def require(module: str, extra: str, purpose: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as exc:
         if importlib.util.find_spec(top) is not None:
-            raise ConfigError(
-                f"{purpose} needs the optional package {top!r}: it is installed, but importing "
-                f"{module!r} failed: {exc}; reinstall with: pip install 'newsfacts[{extra}]'"
-            ) from exc
-        raise ConfigError(
-            f"{purpose} needs the optional package {top!r}, which is not installed; install "
-            f"it with: pip install 'newsfacts[{extra}]'"
-        ) from exc
+            raise Errors.EXTRA_BROKEN(
+                purpose=purpose,
+                top=top,
+                module=module,
+                exc=exc,
+                extra=extra) from exc
+        raise Errors.EXTRA_NOT_INSTALLED(purpose=purpose, top=top, extra=extra) from exc

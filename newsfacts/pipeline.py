@@ -7,7 +7,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from newsfacts.errors import ConfigError
+from newsfacts.errors import Errors
 from newsfacts.facts import component as _facts  # noqa: F401  (registers the factory)
 from newsfacts.mentions import component as _mentions  # noqa: F401  (registers the factories)
 from newsfacts.mentions.extensions import declare_attributes
@@ -25,10 +25,7 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         try:
             nlp = spacy.load(settings.statistical_model, exclude=["lemmatizer"])
         except OSError as exc:
-            raise ConfigError(
-                f"statistical_model={settings.statistical_model!r} is not an installed spaCy "
-                "pipeline; install it or leave statistical_model unset for blank English"
-            ) from exc
+            raise Errors.STATISTICAL_MODEL(statistical_model=settings.statistical_model) from exc
     else:
         nlp = spacy.blank("en")
     customize_tokenizer(nlp)
@@ -53,8 +50,8 @@ def load_pipeline(path: str | Path) -> Language:
     try:
         nlp = spacy.load(path)
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"{path}: not a loadable spaCy pipeline ({exc})") from exc
+        raise Errors.PIPELINE_NOT_LOADABLE(path=path, exc=exc) from exc
     missing = [name for name in COMPONENTS if not nlp.has_pipe(name)]
     if missing:
-        raise ConfigError(f"{path}: pipeline lacks newsfacts components {missing}")
+        raise Errors.PIPELINE_LACKS_COMPONENTS(path=path, missing=missing)
     return nlp

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -57,6 +58,16 @@ def load_benchmark(name: str) -> ModuleType:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     return locate_shared(SHARED_DIR, os.environ.get(REQUIRE_SHARED_ENV) == "1")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_in_a_tmp_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The built default store goes to a folder of this run, never the user's cache
+    (``NEWSFACTS_CACHE_DIR``; commands run in subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSFACTS_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

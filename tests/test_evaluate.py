@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from newsfacts.errors import GoldError
+from newsfacts.errors import Errors, GoldError
 from newsfacts.evaluate import (
     ATTRIBUTE_FIELDS,
     Evaluation,
@@ -175,7 +175,7 @@ def test_evaluate_documents_keeps_the_documents_that_failed(tmp_path: Path,
     (folder / "other.txt").write_text("Not in the gold file.", encoding="utf-8")
     gold = write_gold(tmp_path / "gold.jsonl", [gold_fact()])
     result = evaluate_documents(gold, [folder], extractor)
-    assert [error.error_code for error in result.errors] == ["E102"]
+    assert [error.error_code for error in result.errors] == [Errors.FILE_NOT_UTF8.code]
     assert "d1.txt" in result.errors[0].error
     assert result.overall.recall == 0.0
     assert len(result.missed) == 1

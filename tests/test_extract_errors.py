@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts import extract
-from newsfacts.errors import DateError, DocumentTooLargeError, InputError
+from newsfacts.errors import DateError, DocumentTooLargeError, Errors, InputError
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
@@ -74,7 +74,7 @@ def test_batch_turns_an_oversized_document_into_an_error_record() -> None:
     assert len(results) == len(articles)
     too_long, unreadable, facts = results
     assert isinstance(too_long, ErrorRecord)
-    assert (too_long.doc_id, too_long.error_code) == ("long", "E103")
+    assert (too_long.doc_id, too_long.error_code) == ("long", Errors.DOCUMENT_TOO_LARGE.code)
     assert "Settings.max_chars" in too_long.error
     assert unreadable == articles[1]
     assert isinstance(facts, list) and [f.period for f in facts] == ["1994-03"]
@@ -104,7 +104,8 @@ def test_parse_published(value: str | dt.date | None, expected: dt.date | None) 
 
 @pytest.mark.parametrize("value", ["20/05/1994", "1994-13-01", "1994-05-201", "May 1994", ""])
 def test_parse_published_rejects(value: str) -> None:
-    with pytest.raises(DateError, match=r"\[E101\] published: .* is not a date"):
+    code = Errors.DATE_NOT_A_DATE.code
+    with pytest.raises(DateError, match=rf"\[{code}\] published: .* is not a date"):
         parse_published(value)
 
 
@@ -122,7 +123,8 @@ def test_library_never_prints(tmp_path: Path, extractor: Extractor,
     for _, result in extractor.extract_many(read_paths([tmp_path])):
         records.extend([result] if isinstance(result, ErrorRecord) else result)
     write_jsonl(records, io.StringIO())
-    assert [r.error_code for r in records if isinstance(r, ErrorRecord)] == ["E102", "E104"]
+    assert [r.error_code for r in records if isinstance(r, ErrorRecord)] == [
+        Errors.FILE_NOT_UTF8.code, Errors.NOT_JSON.code]
     assert capsys.readouterr() == ("", "")
 
 
@@ -154,11 +156,11 @@ def test_batch_turns_a_bug_into_an_e300_record_and_goes_on() -> None:
 @pytest.mark.parametrize(
     ("text", "doc_id", "code", "fragment"),
     [
-        (None, "doc", "E100", "expected a text"),
-        (12345, "doc", "E100", "got int"),
-        ("Japan's surplus", "", "E100", "doc_id must be a non-empty string"),
-        ("Japan's surplus \udc80", "doc", "E102", "lone surrogate"),
-        ("Japan's surplus", "id\udc80", "E102", "lone surrogate"),
+        (None, "doc", Errors.NOT_A_TEXT.code, "expected a text"),
+        (12345, "doc", Errors.NOT_A_TEXT.code, "got int"),
+        ("Japan's surplus", "", Errors.EMPTY_DOC_ID.code, "doc_id must be a non-empty string"),
+        ("Japan's surplus \udc80", "doc", Errors.LONE_SURROGATE.code, "lone surrogate"),
+        ("Japan's surplus", "id\udc80", Errors.LONE_SURROGATE.code, "lone surrogate"),
     ],
 )
 def test_values_that_are_no_text_get_a_coded_error(
@@ -176,7 +178,8 @@ def test_unusable_ids_and_file_names_become_error_records(tmp_path: Path) -> Non
     (tmp_path / "caf\udce9.txt").write_bytes(b"Japan's trade surplus.")
     records = list(read_paths([tmp_path], published=dt.date(1987, 4, 1)))
     errors = [r for r in records if isinstance(r, ErrorRecord)]
-    assert [r.error_code for r in errors] == ["E102", "E102", "E102"]
+    assert [r.error_code for r in errors] == [
+        Errors.LONE_SURROGATE.code, Errors.LONE_SURROGATE.code, Errors.FILE_NAME_NOT_UTF8.code]
     assert [r.id for r in records if isinstance(r, Article)] == ["ok"]
     assert all(r.doc_id.encode("utf-8") for r in errors)  # printable, with escapes
     assert any("caf\\udce9.txt" in r.error and "not UTF-8" in r.error for r in errors)
@@ -192,4 +195,4 @@ def test_a_record_dated_in_year_one_is_an_error_record(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text('{"id": "a", "body": "B", "date": "0001-01-01"}\n',
                                       encoding="utf-8")
     (record,) = read_paths([tmp_path / "a.jsonl"])
-    assert isinstance(record, ErrorRecord) and record.error_code == "E101"
+    assert isinstance(record, ErrorRecord) and record.error_code == Errors.DATE_YEAR_RANGE.code

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from newsfacts.errors import Errors
+
 PACKAGE = Path(__file__).resolve().parents[1] / "newsfacts"
 BASE: frozenset[str] = frozenset({"errors", "schema", "settings", "extras", "periods"})
 # the part of the top-level package itself: newsfacts/__init__.py (the public API)
@@ -65,6 +67,18 @@ NEVER: dict[tuple[str, str], str] = {
                             "meaning",
     ("outputs", "validation"): "writers write the records they are given",
     ("outputs", "extractor"): "writers write the records they are given",
+}
+
+# module names used in more than one part (the CLI's modules are named by their commands and
+# do not count): the name, and why the modules share it. Another name used twice fails: give
+# the new module a name that says what it holds ('records' was mentions' mention records and
+# validation's series and verdicts; the latter is validation/series_and_verdicts.py).
+SHARED_NAMES: dict[str, str] = {
+    "component": "each stage's spaCy component: mentions/component.py, facts/component.py",
+    "context": "mentions/context.py: the words around a mention; facts/context.py: what the "
+               "rule layer remembers across a document",
+    "periods": "periods.py: period arithmetic; mentions/periods.py: periods read from text; "
+               "validation/periods.py: the arithmetic re-exported for validation",
 }
 
 
@@ -157,18 +171,41 @@ FLAG = re.compile(r"(?<![\w-])--[a-z][\w-]*|(?<![\w-])-o\b")
 
 
 def test_library_messages_name_no_command_line_flag() -> None:
-    """What the library raises is read by Python callers too: flags are the CLI's words."""
+    """What the library raises is read by Python callers too: flags are the CLI's words. The
+    messages are the entries of ``newsfacts.errors.Errors`` a module raises (``Errors.NAME``),
+    and any text raised as it is."""
     wrong = []
     for module, path in MODULES.items():
         if part_of(module) == "cli":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "Errors"):
+                template = getattr(Errors, node.attr).template
+                if FLAG.search(template):
+                    wrong.append(f"{module}:{node.lineno}: Errors.{node.attr}: {template!r}")
             if isinstance(node, ast.Raise) and node.exc is not None:
                 for inner in ast.walk(node.exc):
                     if (isinstance(inner, ast.Constant) and isinstance(inner.value, str)
                             and FLAG.search(inner.value)):
                         wrong.append(f"{module}:{node.lineno}: {inner.value!r}")
     assert wrong == []
+
+
+def test_module_names_say_what_they_hold() -> None:
+    parts: dict[str, set[str]] = {}
+    for module in MODULES:
+        name = module.split(".")[-1]
+        if part_of(module) != "cli" and name != "__init__":
+            parts.setdefault(name, set()).add(part_of(module))
+    shared = {name for name, where in parts.items() if len(where) > 1}
+    assert shared == set(SHARED_NAMES), "a module name in two parts: see SHARED_NAMES"
+
+
+def test_the_layout_page_names_the_shared_module_names() -> None:
+    page = (PACKAGE.parent / "docs" / "layout.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"^- `(\w+)\.py`:", page, flags=re.MULTILINE))
+    assert named == set(SHARED_NAMES)
 
 
 def test_the_layout_page_shows_the_table() -> None:

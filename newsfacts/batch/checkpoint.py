@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel, ConfigDict
 
-from newsfacts.errors import ConfigError
+from newsfacts.errors import Errors
 
 SUFFIX = ".progress"
 
@@ -60,33 +60,29 @@ class Checkpoint:
         """A fresh run: the progress file holds the fingerprint and nothing done."""
         self.close()
         if not self.path.parent.is_dir():
-            raise ConfigError(f"{self.output}: the folder {self.path.parent} does not exist")
+            raise Errors.OUTPUT_FOLDER_MISSING(output=self.output, folder=self.path.parent)
         try:
             with self.path.open("w", encoding="utf-8") as handle:
                 handle.write(json.dumps({"run": fingerprint.model_dump(mode="json")}) + "\n")
                 _sync(handle)
             self._handle = self.path.open("a", encoding="utf-8")
         except OSError as exc:
-            raise ConfigError(
-                f"{self.output}: a run into a file keeps its progress beside it, in "
-                f"{self.path}, which cannot be written ({exc.strerror or exc}); give an "
-                "output in a folder you can write to") from exc
+            raise Errors.PROGRESS_FILE_UNWRITABLE(
+                output=self.output,
+                path=self.path,
+                reason=exc.strerror or exc) from exc
 
     def resume(self, fingerprint: RunFingerprint) -> Progress:
         """The last committed progress; ConfigError if the file is of another run."""
         if not self.path.is_file():
-            raise ConfigError(f"cannot resume: no progress file {self.path}; run once without "
-                              "resuming to start the run")
+            raise Errors.RESUME_NO_PROGRESS_FILE(path=self.path)
         lines = self.path.read_text(encoding="utf-8").split("\n")
         try:
             header = json.loads(lines[0])["run"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ConfigError(
-                f"cannot resume: {self.path} is not a newsfacts progress file") from exc
+            raise Errors.RESUME_NOT_A_PROGRESS_FILE(path=self.path) from exc
         if RunFingerprint.model_validate(header) != fingerprint:
-            raise ConfigError(
-                f"cannot resume: {self.path} records another run ({header}); give the same inputs "
-                "and options, or start afresh without resuming")
+            raise Errors.RESUME_OTHER_RUN(path=self.path, header=header)
         progress = Progress()
         good = [lines[0]]
         for line in lines[1:]:

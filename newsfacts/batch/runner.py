@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from newsfacts.batch.checkpoint import Checkpoint, Progress, RunFingerprint
 from newsfacts.batch.sinks import open_sink
 from newsfacts.batch.workers import ExtractorSpec, extract_batches
-from newsfacts.errors import ConfigError, DateError
+from newsfacts.errors import Errors
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import CsvColumns, read_paths
 from newsfacts.schema import Article, ErrorRecord, TradeFact
@@ -80,11 +80,10 @@ class BatchJob:
 
 def require_dates(documents: Iterable[Article | ErrorRecord]
                   ) -> Iterator[Article | ErrorRecord]:
-    """Articles without a published date → ErrorRecord E101; everything else as it is."""
+    """Articles without a published date → ErrorRecord E130; everything else as it is."""
     for document in documents:
         if isinstance(document, Article) and document.published is None:
-            problem = DateError(f"document {document.id!r} has no published date, and this run "
-                                "requires one")
+            problem = Errors.NO_PUBLISHED_DATE(id=document.id)
             yield ErrorRecord(doc_id=document.id, error_code=problem.code,
                               error=problem.message, source=document.source)
         else:
@@ -107,8 +106,7 @@ def read_job(job: BatchJob) -> Iterator[Article | ErrorRecord]:
 def run_batch(job: BatchJob, on_progress: ProgressCallback | None = None) -> RunStats:
     """Carry out ``job``; ``on_progress`` gets the running totals after every batch."""
     if job.batch_size < 1 or job.processes < 1:
-        raise ConfigError(f"batch_size={job.batch_size}, processes={job.processes}: both "
-                          "must be at least 1")
+        raise Errors.BATCH_SIZES(batch_size=job.batch_size, processes=job.processes)
     started = time.perf_counter()
     checkpoint: Checkpoint | None = None
     progress = Progress()
@@ -119,7 +117,7 @@ def run_batch(job: BatchJob, on_progress: ProgressCallback | None = None) -> Run
         else:
             checkpoint.start(job.fingerprint())
     elif job.resume:
-        raise ConfigError("resuming needs an output file to resume, not stdout")
+        raise Errors.RESUME_TO_STDOUT()
     stats = RunStats(documents=progress.documents, with_facts=progress.with_facts,
                      facts=progress.facts, errors=progress.errors,
                      resumed_from=progress.documents)
@@ -187,9 +185,10 @@ def _skip(documents: Iterator[Article | ErrorRecord], progress: Progress
         tail = deque(islice(documents, progress.documents), maxlen=1)
         last_id = _doc_id(tail[0]) if tail else None
         if last_id != progress.last_id:
-            raise ConfigError(
-                f"cannot resume: document {progress.documents} is now {last_id!r}, the progress "
-                f"file recorded {progress.last_id!r}; the inputs changed, start afresh")
+            raise Errors.RESUME_INPUTS_CHANGED(
+                position=progress.documents,
+                now=last_id,
+                recorded=progress.last_id)
     return documents
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from newsfacts.errors import ConfigError
+from newsfacts.errors import Errors
 from newsfacts.outputs import CSV_COLUMNS, ParquetFactWriter, csv_row
 from newsfacts.schema import ErrorRecord, TradeFact
 
@@ -39,9 +39,10 @@ class TextSink:
             if resume_at is not None:
                 size = path.stat().st_size if path.exists() else -1
                 if size < resume_at:
-                    raise ConfigError(
-                        f"cannot resume: {path} has {max(size, 0)} bytes but the progress file "
-                        f"records {resume_at}; the output was changed, start afresh")
+                    raise Errors.RESUME_OUTPUT_CHANGED(
+                        path=path,
+                        size=max(size, 0),
+                        resume_at=resume_at)
                 with path.open("r+b") as raw:  # drop what the last checkpoint did not cover
                     raw.truncate(resume_at)
                 fresh = resume_at == 0
@@ -97,7 +98,7 @@ class ParquetSink:
 
     def __init__(self, target: str | Path | TextIO) -> None:
         if not isinstance(target, (str, Path)):
-            raise ConfigError("Parquet output needs a file (PATH.parquet), not a stream")
+            raise Errors.PARQUET_NEEDS_FILE()
         self._writer = ParquetFactWriter(target)
 
     def write(self, records: Iterable[TradeFact | ErrorRecord]) -> None:
@@ -115,11 +116,9 @@ def open_sink(target: str | Path | TextIO, output_format: str,
     """The sink for ``output_format`` (one of ``FORMATS``)."""
     if output_format == "parquet":
         if resume_at is not None:
-            raise ConfigError("resuming works with jsonl and csv output, not parquet (a "
-                              "Parquet file is unreadable until closed); resume to JSONL and "
-                              "convert, or rerun")
+            raise Errors.RESUME_PARQUET()
         return ParquetSink(target)
     if output_format not in FORMATS:
-        raise ConfigError(f"output format {output_format!r}: use one of {', '.join(FORMATS)}")
+        raise Errors.OUTPUT_FORMAT(output_format=output_format, formats=', '.join(FORMATS))
     return TextSink(target, output_format, resume_at)
 

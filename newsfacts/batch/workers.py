@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import ConfigError
+from newsfacts.errors import Errors
 from newsfacts.extractor import Extractor
 from newsfacts.extras import require
 from newsfacts.pipeline import load_pipeline
@@ -190,4 +190,4 @@ def connect_dask(scheduler: str) -> Any:
     try:
         return distributed.Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as exc:
-        raise ConfigError(f"cannot reach the Dask scheduler {scheduler} ({exc})") from exc
+        raise Errors.DASK_UNREACHABLE(scheduler=scheduler, exc=exc) from exc

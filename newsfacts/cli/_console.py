@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from newsfacts.errors import InputError, NewsfactsError
+from newsfacts.errors import Errors, NewsfactsError
 from newsfacts.validation import STATUSES
 
 EXIT_FAILURE = 2
@@ -84,7 +84,7 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     result = [Path(path) for path in paths]
     missing = [str(path) for path in result if not path.exists()]
     if missing:
-        raise InputError(f"no such file or folder: {', '.join(missing)}")
+        raise Errors.NO_SUCH_PATH(missing=', '.join(missing))
     return result
 
 

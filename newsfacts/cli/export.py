@@ -15,7 +15,7 @@ from rich.text import Text
 from newsfacts.check import CheckedArticle, check_articles
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, naming_output
 from newsfacts.cli._options import ArticlePaths, PublishedDate, StorePath
-from newsfacts.errors import ConfigError, DateError
+from newsfacts.errors import Errors
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.ingest.dates import parse_published
@@ -47,8 +47,7 @@ def review_settings(author: str | None, author_url: str | None = None,
                     include_unverifiable: bool = True) -> ReviewSettings:
     """The settings from the options; ConfigError where no author is given."""
     if author is None or not author.strip():
-        raise ConfigError(f"a ClaimReview names who checked the claims: pass --author NAME "
-                          f"or set {AUTHOR_ENV} (and --author-url or {AUTHOR_URL_ENV})")
+        raise Errors.CLAIMREVIEW_AUTHOR(author_env=AUTHOR_ENV, author_url_env=AUTHOR_URL_ENV)
     return make_review_settings(author_name=author, author_url=author_url,
                                 author_type=author_type, review_url=review_url,
                                 include_unverifiable=include_unverifiable)
@@ -61,8 +60,7 @@ def parse_review_date(value: str | None, today: dt.date) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise DateError(f"--review-date {value!r}: give an ISO date such as "
-                        f"'{today.isoformat()}'") from None
+        raise Errors.REVIEW_DATE(value=value, today=today.isoformat()) from None
 
 
 def _reviews(results: Iterable[CheckedArticle | ErrorRecord], settings: ReviewSettings,

@@ -126,7 +126,7 @@ def extract_cli(
     model: ModelDir = None,
     require_date: Annotated[bool, typer.Option(
         "--require-date", help="A document without a published date becomes an error "
-                               "record (E101).")] = False,
+                               "record (E130).")] = False,
     csv_columns: Annotated[str | None, typer.Option(
         "--csv-columns", metavar="ROLE=COLUMN,…",
         help="CSV column names for id, text, published, title, source "

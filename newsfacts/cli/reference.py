@@ -12,8 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsfacts.cli._console import check_paths, err_console, fail_cleanly, out_console
-from newsfacts.errors import InputError
-from newsfacts.validation import BuildStats, ReferenceStore, ReferenceStoreError, build_reference
+from newsfacts.errors import Errors
+from newsfacts.validation import BuildStats, ReferenceStore, build_reference
 
 reference_app = typer.Typer(
     help="Official figures: build a reference store (DuckDB), update one from the agencies, "
@@ -30,7 +30,7 @@ def parse_vintages(items: Sequence[str]) -> dict[str, dt.date]:
         try:
             result[Path(name).name] = dt.date.fromisoformat(day.strip())
         except ValueError:
-            raise InputError(f"--vintage {item!r}: write FILE=YYYY-MM-DD") from None
+            raise Errors.VINTAGE_FORMAT(item=item) from None
     return result
 
 
@@ -41,9 +41,9 @@ def build_store(out: Path, files: Sequence[Path], vintages: Sequence[str] = (),
     dates = parse_vintages(vintages)
     unknown = sorted(set(dates) - {path.name for path in paths})
     if unknown:
-        raise InputError(f"--vintage names files not given: {', '.join(unknown)}")
+        raise Errors.VINTAGE_UNKNOWN_FILES(unknown=', '.join(unknown))
     if out.exists() and not force:
-        raise ReferenceStoreError(f"{out} exists; pass --force to replace it")
+        raise Errors.STORE_EXISTS_USE_FORCE(out=out)
     return build_reference(out, [(path, dates.get(path.name)) for path in paths])
 
 
@@ -144,8 +144,7 @@ def default_data_cli(
         paths = check_paths(files)
         rows = default_rows(data for path in paths for data in read_reference_file(path))
         if not rows:
-            raise InputError("none of the files holds a series the default store keeps "
-                             f"(U.S. exports, imports, balance with {', '.join(PARTNERS)})")
+            raise Errors.NO_DEFAULT_SERIES(partners=', '.join(PARTNERS))
         write_default_data(rows, output)
     series = len({row["series_id"] for row in rows})
     err_console().print(f"[bold]series[/bold] {series} · [bold]observations[/bold] "
@@ -160,7 +159,7 @@ def update_store(out: Path, base_url: str | None = None, keep: Path | None = Non
     from newsfacts.validation.default import AGENCY_FILES, download_files
 
     if out.exists() and not force:
-        raise ReferenceStoreError(f"{out} exists; pass --force to replace it")
+        raise Errors.STORE_EXISTS_USE_FORCE(out=out)
     sources = dict(AGENCY_FILES) if base_url is None else {
         name: f"{base_url.rstrip('/')}/{name}" for name in AGENCY_FILES}
     with tempfile.TemporaryDirectory(prefix="newsfacts-update-") as tmp:

@@ -2,7 +2,7 @@
 
 ``AssemblyFile`` is the file's schema: every level refuses a key it does not name, a window is
 a whole number ≥ 0, a word list a list of non-empty lower-case strings. A file that does not
-follow it raises PatternError (E201) naming the file, the key path and what is allowed there.
+follow it raises PatternError naming the file, the key path and what is allowed there.
 ``RULES`` is what the rules read: the windows flat (``RULES.flow_window``), the word lists as
 frozensets (``RULES.words["trade_words"]``), ``ids``, ``reasons`` and the rest.
 
@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from newsfacts.errors import PatternError
+from newsfacts.errors import Errors
 from newsfacts.patterns import load_json
 from newsfacts.schema import Granularity
 
@@ -200,13 +200,13 @@ class AssemblyRules(Windows):
 def read_rules(data: dict[str, Any], name: str = ASSEMBLY_FILE) -> AssemblyRules:
     """``data`` (the parsed file ``name``) checked against ``AssemblyFile``, as ``RULES``.
 
-    A file that does not follow the schema raises PatternError (E201) with every problem.
+    A file that does not follow the schema raises PatternError with every problem.
     """
     try:
         parsed = AssemblyFile.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(_problem(error) for error in exc.errors())
-        raise PatternError(f"{name}: {problems}") from None
+        raise Errors.ASSEMBLY_FILE(name=name, problems=problems) from None
     return AssemblyRules(
         **parsed.windows.model_dump(),
         smallest_value=parsed.smallest_value,

@@ -14,7 +14,7 @@ from typing import IO
 
 from pydantic import BaseModel, ConfigDict
 
-from newsfacts.errors import EncodingError, InputError, RecordError
+from newsfacts.errors import Errors, InputError
 from newsfacts.ingest.dates import parse_date
 from newsfacts.ingest.files import error_record, excerpt, reads_to_the_end
 from newsfacts.schema import Article, ErrorRecord
@@ -46,9 +46,10 @@ class CsvColumns(BaseModel):
         for role, column in items:
             role, column = role.strip(), column.strip()
             if role not in cls.model_fields or not column:
-                raise RecordError(
-                    f"CSV column mapping {role}={column!r}: give role=column with a role among "
-                    f"{', '.join(cls.model_fields)}")
+                raise Errors.CSV_COLUMN_MAPPING(
+                    role=role,
+                    column=column,
+                    model_fields=', '.join(cls.model_fields))
             pairs[role] = column
         return cls(**pairs)
 
@@ -74,7 +75,7 @@ def read_csv(path: str | Path, columns: CsvColumns | None = None
     try:
         handle = _open(file)
     except OSError as exc:
-        yield error_record(str(file), InputError(f"{file}: cannot open ({exc.strerror or exc})"))
+        yield error_record(str(file), Errors.CANNOT_OPEN(path=file, reason=exc.strerror or exc))
         return
     delimiter = "\t" if ".tsv" in file.name else ","
     with handle:
@@ -82,13 +83,14 @@ def read_csv(path: str | Path, columns: CsvColumns | None = None
         try:
             header = reader.fieldnames or []
         except (csv.Error, UnicodeError) as exc:
-            yield error_record(str(file), RecordError(f"{file}: no CSV header ({exc})"))
+            yield error_record(str(file), Errors.CSV_NO_HEADER(path=file, reason=exc))
             return
         missing = [c for c in (roles.id, roles.text) if c not in header]
         if missing:
-            yield error_record(str(file), RecordError(
-                f"{file}: no column {', '.join(map(repr, missing))} in the header "
-                f"{excerpt(header, 200)}; map columns with id=…,text=…"))
+            yield error_record(str(file), Errors.CSV_NO_COLUMN(
+                path=file,
+                column=', '.join(map(repr, missing)),
+                header=excerpt(header, 200)))
             return
         row_number = 1
         while True:
@@ -99,7 +101,7 @@ def read_csv(path: str | Path, columns: CsvColumns | None = None
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield error_record(where, RecordError(f"{where}: malformed CSV row ({exc})"))
+                yield error_record(where, Errors.CSV_MALFORMED_ROW(where=where, reason=exc))
                 continue
             yield _article(row, roles, where, str(file))
 
@@ -107,15 +109,15 @@ def read_csv(path: str | Path, columns: CsvColumns | None = None
 def _article(row: dict[str, str | None], roles: CsvColumns, where: str,
              source: str) -> Article | ErrorRecord:
     if _has_bad_bytes(row):
-        return error_record(where, EncodingError(f"{where}: not UTF-8 text"))
+        return error_record(where, Errors.CSV_NOT_UTF8(where=where))
     try:
         doc_id = (row.get(roles.id) or "").strip()
         if not doc_id:
-            raise RecordError(f"{where}: empty id column {roles.id!r}")
+            raise Errors.CSV_EMPTY_ID(where=where, id=roles.id)
         title = (row.get(roles.title) or None) if roles.title else None
         body = row.get(roles.text) or None
         if not title and not body:
-            raise RecordError(f"{where}: empty text column {roles.text!r}")
+            raise Errors.CSV_EMPTY_TEXT(where=where, text=roles.text)
         text = "\n\n".join(part for part in (title, body) if part)
         published = parse_date(row.get(roles.published), where) if roles.published else None
         origin = (row.get(roles.source) or None) if roles.source else None

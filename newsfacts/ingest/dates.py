@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from newsfacts.errors import DateError
+from newsfacts.errors import Errors
 from newsfacts.ingest.files import excerpt
 
 REUTERS_DATE_FORMATS: tuple[str, ...] = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y")
@@ -23,8 +23,7 @@ FIRST_YEAR, LAST_YEAR = 1001, 9998  # "last year" and "next year" stay four-digi
 def news_year(date: dt.date, where: str) -> dt.date:
     """``date``, or DateError where its year is one no period code can name."""
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise DateError(f"{where}: periods are named by four-digit years, so a publication "
-                        f"date lies between {FIRST_YEAR} and {LAST_YEAR}")
+        raise Errors.DATE_YEAR_RANGE(where=where, first_year=FIRST_YEAR, last_year=LAST_YEAR)
     return date
 
 
@@ -33,13 +32,12 @@ def parse_date(value: Any, where: str) -> dt.date | None:
 
     ISO dates ('1994-05-20', with a time after 'T' or a space or without) and Reuters-21578
     dates ('26-FEB-1987 15:51:51.24', stray letters after the time allowed); None or '' is
-    no date. Anything else is a DateError (E101) that starts with ``where``.
+    no date. Anything else is a DateError that starts with ``where``.
     """
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise DateError(
-            f"{where}: {excerpt(value)} is not a date (a {type(value).__name__}, not a string)")
+        raise Errors.DATE_NOT_A_STRING(where=where, value=excerpt(value), kind=type(value).__name__)
     text = value.strip()
     for parse in (dt.date.fromisoformat, _iso_date_time):
         try:
@@ -57,8 +55,7 @@ def parse_date(value: Any, where: str) -> dt.date | None:
             return news_year(dt.datetime.strptime(tailed.group(1), "%d-%b-%Y").date(), where)
         except ValueError:
             pass
-    raise DateError(f"{where}: {excerpt(value)} is not a date; give an ISO date (1994-05-20) or a "
-                    "Reuters date (26-FEB-1987)")
+    raise Errors.DATE_NOT_A_DATE(where=where, value=excerpt(value))
 
 
 def _iso_date_time(text: str) -> dt.date:
@@ -73,12 +70,11 @@ def _iso_date_time(text: str) -> dt.date:
 
 def parse_published(value: str | dt.date | dt.datetime | None) -> dt.date | None:
     """A publication date given by a caller: a date, a datetime (its date), None, or a string
-    ``parse_date`` reads; an empty string or anything else is a DateError (E101)."""
+    ``parse_date`` reads; an empty string or anything else is a DateError."""
     if value is None or isinstance(value, dt.date):
         date = value.date() if isinstance(value, dt.datetime) else value
         return None if date is None else news_year(date, f"published={value!r}")
     date = parse_date(value, "published") if isinstance(value, str) else None
     if date is None:
-        raise DateError(f"published: {value!r} is not a date; give an ISO date (1994-05-20) "
-                        "or a Reuters date (26-FEB-1987)")
+        raise Errors.DATE_NOT_A_DATE(where="published", value=repr(value))
     return date

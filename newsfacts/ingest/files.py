@@ -12,7 +12,7 @@ from functools import wraps
 from pathlib import Path
 from typing import IO, Any, ParamSpec
 
-from newsfacts.errors import EncodingError, InputError
+from newsfacts.errors import Errors, InputError
 from newsfacts.schema import Article, ErrorRecord
 
 # What reading a file can raise after it opened: a read error, or a .gz file that is cut
@@ -37,14 +37,14 @@ def open_bytes(path: Path) -> io.BufferedIOBase:
 
 
 def read_whole(path: Path) -> str:
-    """A whole text file; EncodingError (E102) or InputError (E100) where it cannot be read."""
+    """A whole text file; EncodingError or InputError where it cannot be read."""
     try:
         with open_text(path) as handle:
             return handle.read()
     except UnicodeDecodeError as exc:
-        raise EncodingError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
+        raise Errors.FILE_NOT_UTF8(path=path, start=exc.start, reason=exc.reason) from exc
     except BROKEN_READ as exc:
-        raise InputError(f"{path}: cannot read ({broken_read_reason(exc)})") from exc
+        raise Errors.CANNOT_READ(path=path, reason=broken_read_reason(exc)) from exc
 
 
 def broken_read_reason(exc: BaseException) -> str:
@@ -67,8 +67,9 @@ def reads_to_the_end(reader: Callable[P, Iterator[Article | ErrorRecord]]
             yield from reader(*args, **kwargs)
         except BROKEN_READ as exc:
             file = args[0] if args else kwargs.get("path")
-            yield error_record(str(file), InputError(
-                f"{file}: cannot read to the end ({broken_read_reason(exc)})"))
+            yield error_record(str(file), Errors.CUT_SHORT(
+                path=file,
+                reason=broken_read_reason(exc)))
     return guarded
 
 
@@ -88,12 +89,11 @@ def printable(text: str) -> str:
 
 
 def require_unicode(value: str, where: str, what: str) -> str:
-    """``value``, or EncodingError (E102) where it holds a lone surrogate no UTF-8 can hold."""
+    """``value``, or EncodingError (E142) where it holds a lone surrogate no UTF-8 can hold."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise EncodingError(f"{printable(where)}: the {what} holds a lone surrogate at "
-                            f"character {exc.start}, which is no Unicode text") from None
+        raise Errors.LONE_SURROGATE(where=printable(where), what=what, position=exc.start) from None
     return value
 
 

@@ -1,7 +1,7 @@
 """HTML pages → Article: main text, title and date found by trafilatura (``newsfacts[archives]``).
 
 ``article_from_html`` serves both saved pages (``read_html_file``) and WARC responses
-(``newsfacts.ingest.warc``). A page with no main text is an ``E104`` record; a page whose
+(``newsfacts.ingest.warc``). A page with no main text is an ``E156`` record; a page whose
 date trafilatura cannot find gets ``published=None`` (``--require-date`` turns that into an
 error).
 """
@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import DateError, EncodingError, InputError, RecordError
+from newsfacts.errors import DateError, Errors, InputError
 from newsfacts.extras import require
 from newsfacts.ingest.dates import parse_date
 from newsfacts.ingest.files import BROKEN_READ, broken_read_reason, error_record, open_bytes
@@ -31,15 +31,15 @@ def article_from_html(page: bytes | str, doc_id: str, where: str,
         try:
             page = page.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise EncodingError(f"{where}: not UTF-8 (byte {exc.start}: {exc.reason})") from exc
+            raise Errors.NOT_UTF8(where=where, start=exc.start, reason=exc.reason) from exc
     try:
         document = trafilatura.bare_extraction(page, url=url, with_metadata=True,
                                                include_comments=False, include_tables=False)
         found = document.as_dict() if hasattr(document, "as_dict") else document
     except Exception as exc:  # the parser failing on one page costs that page only
-        raise RecordError(f"{where}: HTML not parsable ({type(exc).__name__}: {exc})") from exc
+        raise Errors.HTML_UNPARSABLE(where=where, exception=type(exc).__name__, detail=exc) from exc
     if not found or not (found.get("text") or "").strip():
-        raise RecordError(f"{where}: no main text found in the HTML page")
+        raise Errors.HTML_NO_TEXT(where=where)
     title = found.get("title") or None
     body = found["text"]
     # trafilatura's text often opens with the headline already
@@ -64,7 +64,8 @@ def read_html_file(path: str | Path) -> Article | ErrorRecord:
             page = handle.read()
         return article_from_html(page, doc_id, str(file))
     except BROKEN_READ as exc:
-        return error_record(str(file), InputError(
-            f"{file}: cannot read ({broken_read_reason(exc)})"))
+        return error_record(str(file), Errors.CANNOT_READ(
+            path=file,
+            reason=broken_read_reason(exc)))
     except InputError as exc:
         return error_record(str(file), exc)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsfacts.errors import DateError, EncodingError, InputError
+from newsfacts.errors import Errors, InputError
 from newsfacts.ingest.csv_reader import CsvColumns, read_csv
 from newsfacts.ingest.files import error_record, printable
 from newsfacts.ingest.html_reader import read_html_file
@@ -36,21 +36,20 @@ def read_paths(paths: Iterable[str | Path], published: dt.date | None = None,
     if isinstance(published, dt.datetime):
         published = published.date()
     elif published is not None and not isinstance(published, dt.date):
-        raise DateError(f"published must be a date, not {type(published).__name__} "
-                        f"{printable(repr(published))[:60]}")
+        raise Errors.PUBLISHED_WRONG_TYPE(
+            kind=type(published).__name__,
+            value=printable(repr(published))[:60])
     for path in paths:
         file = Path(path)
         name = file.name.lower()
         if printable(str(file)) != str(file):  # a name that is not UTF-8 ('caf\xe9.txt')
-            yield error_record(str(file), EncodingError(
-                f"{printable(str(file))}: the file name is not UTF-8; rename the file"))
+            yield error_record(str(file), Errors.FILE_NAME_NOT_UTF8(file=printable(str(file))))
             continue
         if file.is_dir():
             children = sorted(p for p in file.rglob("*") if p.is_file() and _readable(p))
             if not children:
-                yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
-                                  error=f"{file}: folder holds no .txt or .jsonl files (nor "
-                                        "CSV, Reuters SGML, HTML or WARC files)",
+                empty = Errors.FOLDER_EMPTY(path=file)
+                yield ErrorRecord(doc_id=str(file), error_code=empty.code, error=empty.message,
                                   source=str(file))
             yield from read_paths(children, published, csv_columns)
         elif name.endswith(JSONL_SUFFIXES):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import EncodingError, InputError, RecordError
+from newsfacts.errors import Errors, InputError
 from newsfacts.ingest.dates import parse_date
 from newsfacts.ingest.files import (
     error_record,
@@ -38,9 +38,9 @@ def _sidecar(path: Path) -> dict[str, Any]:
             try:
                 data = json.loads(candidate.read_text(encoding="utf-8"))
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise RecordError(f"{candidate}: sidecar is not valid JSON ({exc})") from exc
+                raise Errors.SIDECAR_NOT_JSON(path=candidate, reason=exc) from exc
             if not isinstance(data, dict):
-                raise RecordError(f"{candidate}: sidecar must be a JSON object")
+                raise Errors.SIDECAR_NOT_OBJECT(path=candidate)
             return data
     return {}
 
@@ -55,8 +55,7 @@ def read_text_file(path: str | Path, published: dt.date | None = None) -> Articl
     title, source = meta.get("title"), meta.get("source")
     for name, value in (("title", title), ("source", source)):
         if value is not None and not isinstance(value, str):
-            raise RecordError(f"{file}: the sidecar's {name} must be a string, got "
-                              f"{type(value).__name__}")
+            raise Errors.SIDECAR_FIELD_TYPE(path=file, field=name, kind=type(value).__name__)
         if value:
             require_unicode(value, str(file), name)
     require_unicode(doc_id, str(file), "id")
@@ -74,18 +73,18 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def article_from_record(record: Any, where: str, id_prefix: str = "") -> Article:
     """A JSON record with an id, a date and a title and/or body (text = title, blank line, body)."""
     if not isinstance(record, dict):
-        raise RecordError(f"{where}: expected a JSON object, got {type(record).__name__}")
+        raise Errors.NOT_A_JSON_OBJECT(where=where, kind=type(record).__name__)
     raw_id = _first(record, ID_KEYS)
     if raw_id is None:
-        raise RecordError(f"{where}: no id (one of {', '.join(ID_KEYS)})")
+        raise Errors.NO_ID(where=where, id_keys=', '.join(ID_KEYS))
     doc_id = f"{id_prefix}{raw_id}" if "newid" in record and "doc_id" not in record else str(raw_id)
     title = record.get("title")
     body = _first(record, TEXT_KEYS)
     for name, value in (("title", title), ("body", body)):
         if value is not None and not isinstance(value, str):
-            raise RecordError(f"{where}: {name} must be a string, got {type(value).__name__}")
+            raise Errors.FIELD_TYPE(where=where, field=name, kind=type(value).__name__)
     if not title and not body:
-        raise RecordError(f"{where}: neither title nor body/text")
+        raise Errors.NO_TEXT(where=where)
     require_unicode(doc_id, where, "id")
     text = require_unicode("\n\n".join(part for part in (title, body) if part), where, "text")
     return Article(id=doc_id, text=text, published=parse_date(_first(record, DATE_KEYS), where),
@@ -102,8 +101,9 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
     try:
         handle = open_bytes(file)
     except OSError as exc:
-        yield ErrorRecord(doc_id=str(file), error_code=InputError.code,
-                          error=f"{file}: cannot open ({exc.strerror or exc})", source=str(file))
+        failure = Errors.CANNOT_OPEN(path=file, reason=exc.strerror or exc)
+        yield ErrorRecord(doc_id=str(file), error_code=failure.code, error=failure.message,
+                          source=str(file))
         return
     with handle:
         # Lines are decoded one by one, so a bad byte costs its own line and no other.
@@ -112,14 +112,16 @@ def read_jsonl(path: str | Path, id_prefix: str = "reuters-") -> Iterator[Articl
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield error_record(where, EncodingError(
-                    f"{where}: not UTF-8 (byte {exc.start}: {exc.reason})"))
+                yield error_record(where, Errors.NOT_UTF8(
+                    where=where,
+                    start=exc.start,
+                    reason=exc.reason))
                 continue
             if not line.strip():
                 continue
             try:
                 yield article_from_record(json.loads(line), where, id_prefix)
             except json.JSONDecodeError as exc:
-                yield error_record(where, RecordError(f"{where}: not valid JSON ({exc.msg})"))
+                yield error_record(where, Errors.NOT_JSON(where=where, reason=exc.msg))
             except InputError as exc:
                 yield error_record(where, exc)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsfacts.errors import EncodingError, InputError, RecordError
+from newsfacts.errors import Errors, InputError
 from newsfacts.ingest.dates import parse_date
 from newsfacts.ingest.files import error_record, open_bytes, reads_to_the_end
 from newsfacts.schema import Article, ErrorRecord
@@ -42,7 +42,7 @@ def article_from_sgml(story: str, where: str, id_prefix: str = "reuters-") -> Ar
     """One ``<REUTERS>…</REUTERS>`` element → Article; RecordError/DateError if unusable."""
     newid = _NEWID.search(story[: story.find(">") + 1])
     if newid is None:
-        raise RecordError(f"{where}: <REUTERS> tag without NEWID")
+        raise Errors.REUTERS_NO_NEWID(where=where)
     doc_id = f"{id_prefix}{newid.group(1)}"
     raw_title, raw_body = _element("TITLE", story), _element("BODY", story)
     title = _decode(raw_title) if raw_title else None
@@ -53,7 +53,7 @@ def article_from_sgml(story: str, where: str, id_prefix: str = "reuters-") -> Ar
         body = _decode(_TAGS.sub("", raw_text)) if raw_text else None
         body = body if body and body.strip() else None
     if not title and not body:
-        raise RecordError(f"{where}: story {doc_id} has no TITLE, BODY or TEXT")
+        raise Errors.REUTERS_NO_TEXT(where=where, story=doc_id)
     date = _element("DATE", story)  # entities too: '27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM'
     date = _decode(date) if date else None
     text = "\n\n".join(part for part in (title, body) if part)
@@ -69,7 +69,7 @@ def read_reuters_sgml(path: str | Path, id_prefix: str = "reuters-"
     try:
         handle = open_bytes(file)
     except OSError as exc:
-        yield error_record(str(file), InputError(f"{file}: cannot open ({exc.strerror or exc})"))
+        yield error_record(str(file), Errors.CANNOT_OPEN(path=file, reason=exc.strerror or exc))
         return
     lines: list[bytes] = []
     start = 0
@@ -88,7 +88,7 @@ def read_reuters_sgml(path: str | Path, id_prefix: str = "reuters-"
                 lines = []
     if lines:
         where = f"{file}:{start}"
-        yield error_record(where, RecordError(f"{where}: story not closed by </REUTERS>"))
+        yield error_record(where, Errors.REUTERS_NOT_CLOSED(where=where))
 
 
 def _story(lines: list[bytes], where: str, id_prefix: str) -> Article | ErrorRecord:
@@ -98,8 +98,10 @@ def _story(lines: list[bytes], where: str, id_prefix: str) -> Article | ErrorRec
     except UnicodeDecodeError as exc:
         newid = _NEWID.search(data[:200].decode("ascii", "replace"))
         doc_where = f"{where} (NEWID {newid.group(1)})" if newid else where
-        return error_record(where, EncodingError(
-            f"{doc_where}: not UTF-8 (byte {exc.start}: {exc.reason})"))
+        return error_record(where, Errors.NOT_UTF8(
+            where=doc_where,
+            start=exc.start,
+            reason=exc.reason))
     try:
         return article_from_sgml(story, where, id_prefix)
     except InputError as exc:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import InputError, RecordError
+from newsfacts.errors import Errors, InputError
 from newsfacts.extras import require
 from newsfacts.ingest.files import error_record
 from newsfacts.ingest.html_reader import article_from_html
@@ -30,7 +30,7 @@ def read_warc(path: str | Path) -> Iterator[Article | ErrorRecord]:
     try:
         handle = file.open("rb")
     except OSError as exc:
-        yield error_record(str(file), InputError(f"{file}: cannot open ({exc.strerror or exc})"))
+        yield error_record(str(file), Errors.CANNOT_OPEN(path=file, reason=exc.strerror or exc))
         return
     with handle:
         records = archive.ArchiveIterator(handle)
@@ -40,13 +40,14 @@ def read_warc(path: str | Path) -> Iterator[Article | ErrorRecord]:
                 record = next(records)
             except StopIteration:
                 if yielded == 0:
-                    yield error_record(str(file), RecordError(
-                        f"{file}: holds no HTML response records (is it a WARC file?)"))
+                    yield error_record(str(file), Errors.WARC_NO_HTML(path=file))
                 return
             except Exception as exc:  # warcio raises its own and zlib errors on damage
                 where = f"{file}#record{count + 1}"
-                yield error_record(where, RecordError(
-                    f"{where}: damaged WARC, reading stopped ({type(exc).__name__}: {exc})"))
+                yield error_record(where, Errors.WARC_DAMAGED(
+                    where=where,
+                    exception=type(exc).__name__,
+                    detail=exc))
                 return
             count += 1
             article = _article(record, file)
@@ -71,8 +72,10 @@ def _article(record: Any, file: Path) -> Article | ErrorRecord | None:
     except InputError as exc:
         return error_record(doc_id, exc)
     except Exception as exc:  # a broken record body (bad chunking, bad gzip)
-        return error_record(doc_id, RecordError(
-            f"{where}: unreadable record ({type(exc).__name__}: {exc})"))
+        return error_record(doc_id, Errors.WARC_RECORD(
+            where=where,
+            exception=type(exc).__name__,
+            detail=exc))
 
 
 def _decoded(page: bytes, content_type: str) -> bytes | str:

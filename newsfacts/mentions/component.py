@@ -8,8 +8,9 @@
   ``Percent``, ``Period``/``PeriodShift``, ISO3 code) and drops spans whose text cannot be
   normalised, so that later stages see only usable mentions; then reads what the words
   around money and percentages add (rates, ranges of two amounts, alternatives: see
-  ``newsfacts.mentions.context``). Money, percent and period
-  texts are parsed once and cached (``normalise_text``).
+  ``newsfacts.mentions.context``). Money and percent texts are parsed once and cached
+  (``normalise_text``); a period is resolved by its pattern's id (``period_value``, cached
+  too: see ``newsfacts.mentions.periods``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from newsfacts.mentions.context import with_context
 from newsfacts.mentions.extensions import declare_attributes, value_key, value_key_is_spacys
 from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
-from newsfacts.mentions.periods import parse_period
+from newsfacts.mentions.periods import PERIOD_LABELS, Words, resolve_period
 from newsfacts.mentions.places import place_patterns, resolve_place
 from newsfacts.mentions.ruler import MentionRuler
 from newsfacts.patterns import PATTERN_FILES, load_patterns
@@ -37,8 +38,7 @@ PHRASE_WORD = re.compile(r"[a-z]+|-")
 LABELS: frozenset[str] = frozenset(
     {"MONEY", "QUANTITY", "PERCENT", "POINTS", "PERIOD", "PERIOD_SHIFT", "PLACE", "CUE"}
 )
-PERIOD_LABELS: frozenset[str] = frozenset({"PERIOD", "PERIOD_SHIFT"})
-TEXT_LABELS: frozenset[str] = frozenset({"MONEY", "PERCENT", "POINTS"}) | PERIOD_LABELS
+TEXT_LABELS: frozenset[str] = frozenset({"MONEY", "PERCENT", "POINTS"})
 VALUE_CACHE_SIZE = 16_384
 
 
@@ -103,8 +103,10 @@ def value_of(span: Span, label: str, published: dt.date | None) -> Any:
     """The value of a mention with this label; ``published`` resolves periods."""
     if label == "CUE":
         return span.id_.split("#", 1)[0]
+    if label in PERIOD_LABELS:
+        return period_value(span.id_, tuple(token.lower_ for token in span), span.text, published)
     if label in TEXT_LABELS:
-        return normalise_text(label, span.text, published if label in PERIOD_LABELS else None)
+        return normalise_text(label, span.text)
     if label == "PLACE":
         code = span.id_.removeprefix("place.").split(".")[0]
         return code if len(code) == 3 else resolve_place(span.text)
@@ -112,17 +114,24 @@ def value_of(span: Span, label: str, published: dt.date | None) -> Any:
 
 
 @lru_cache(maxsize=VALUE_CACHE_SIZE)
-def normalise_text(label: str, text: str, published: dt.date | None) -> Any:
-    """The value of a money, percent or period text (``published`` for periods only).
+def normalise_text(label: str, text: str) -> Any:
+    """The value of a money or percent text (``MONEY``, ``PERCENT``, ``POINTS``).
 
-    Cached: news repeats its amounts and periods ("1986", "last year", "a year earlier"),
-    and the values are immutable records.
+    Cached: news repeats its amounts, and the values are immutable records.
     """
     if label == "MONEY":
         return parse_money(text)
-    if label in ("PERCENT", "POINTS"):
-        return parse_percent(text)
-    return parse_period(text, published)
+    return parse_percent(text)
+
+
+@lru_cache(maxsize=VALUE_CACHE_SIZE)
+def period_value(pattern_id: str, words: Words, text: str, published: dt.date | None) -> Any:
+    """The ``Period`` or ``PeriodShift`` of a period span: its pattern's resolver reads its
+    words (lower case) against the publication date.
+
+    Cached: news repeats its periods ("1986", "last year", "a year earlier").
+    """
+    return resolve_period(pattern_id, words, text, published)
 
 
 class MentionNormaliser:

@@ -5,14 +5,24 @@ Absolute and publication-relative phrases ("March", "last year", "the first nine
 of 1986", "fiscal 1987", "1986/87") resolve against the article's publication date,
 never today's. Phrases relative to another figure ("a year earlier", "the previous
 month") become a ``PeriodShift`` that the rule layer applies to the fact's own period.
+
+The span ruler has already said which form a phrase has: each pattern of
+``newsfacts/patterns/periods.jsonl`` has an id, and ``RESOLVERS`` gives the function for
+that id, which reads the span's words (one per token, lower case) where its pattern puts
+them: the month, the year, the count. A pattern id without a resolver is refused when
+the patterns are loaded (``resolver_for``). The ids ``period.unread.*`` mark forms that
+the ruler matches, so that their words are not read as shorter periods, but that give no
+period ("March/April": either month may be meant).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
+from newsfacts.errors import Errors
 from newsfacts.periods import (
     PeriodShift,
     fiscal_period,
@@ -76,28 +86,13 @@ COUNTS: dict[str, int] = {
 }
 
 
-SPAN_WORDS: dict[str, int] = {
-    "month": 1,
-    "quarter": 3,
-    "half": 6,
-    "half-year": 6,
-    "year": 12,
-    "fiscal year": 12,
-    "financial year": 12,
-}
+# the months of a span named by its word ("the quarter ended December")
+SPAN_WORDS: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+PERIOD_LABELS: frozenset[str] = frozenset({"PERIOD", "PERIOD_SHIFT"})
 
-
-_MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<{name}>(?:19|20)\d\d)"
-_REL_YEAR = r"(?P<{name}>this year|last year|the previous year|the year before|a year earlier)"
-
-
-def _month(name: str) -> str:
-    return _MONTH.format(name=name)
-
-
-def _year(name: str) -> str:
-    return _YEAR.format(name=name)
+Words = tuple[str, ...]  # the span's tokens, lower case
+Value = Period | PeriodShift | None
+Resolver = Callable[[Words, str, dt.date | None], Value]
 
 
 def _latest_before(month: int, published: dt.date | None) -> int | None:
@@ -111,234 +106,10 @@ def _latest_before(month: int, published: dt.date | None) -> int | None:
     return published.year if month < published.month else published.year - 1
 
 
-_SHIFTS: tuple[tuple[re.Pattern[str], PeriodShift], ...] = tuple(
-    (re.compile(pattern), PeriodShift(unit, n, pattern))  # type: ignore[arg-type]
-    for pattern, unit, n in (
-        (
-            r"(?:the |a )?(?:same|corresponding|comparable|like|similar) "
-            r"(?:month|period|months|quarter|time)"
-            r"(?: (?:a year (?:earlier|ago|before)|(?:of |in )?(?:last|the previous) year))?",
-            "year",
-            -1,
-        ),
-        (r"(?:the )?(?:full|whole|entire) year|the year as a whole", "whole_year", 0),
-        (r"so far this year|this year so far|(?:the )?year[- ]to[- ]date(?: period)?",
-         "year_to_date", 0),
-        (
-            r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: \w+)?|"
-            r"(?:the )?previous year|the year before|last year's",
-            "year",
-            -1,
-        ),
-        (
-            r"(?:the )?(?:previous|preceding|prior) (?:month|quarter|period)|"
-            r"(?:a|one) (?:month|quarter) (?:earlier|ago|before)|the month before|"
-            r"the quarter before|(?:the )?(?:month|quarter)[- ]earlier(?: \w+)?|"
-            r"the (?:previous|preceding|prior|past) (?:three|3) months",
-            "step",
-            -1,
-        ),
-    )
-)
-
-_FORMS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(form)
-    for form in (
-        # runs of months: "january-march 1987", "jan to march", "from july through september"
-        rf"(?:the |from )?{_month('m1')}\s*(?:-|to|through|thru|until|till|and)\s*{_month('m2')}"
-        rf"(?:,? (?:of )?{_year('y')})?"
-        r"(?: (?:quarter|period))?",
-        # "the first six months of fiscal 1986", "the first nine months of the 1995/96 …"
-        r"(?:the )?first (?P<fcount>\w+) months? of (?:the )?(?:fiscal|financial) (?:year )?"
-        r"(?P<fyear>(?:19|20)\d\d)(?:/(?P<fyearb>\d\d))?(?: (?:fiscal |financial )?year)?",
-        r"(?:the )?first (?P<fcount2>\w+) months? of (?:the )?(?P<fyear2>(?:19|20)\d\d)/"
-        r"(?P<fyear2b>\d\d)(?: (?:fiscal |financial )?year)?",
-        # "the first nine months of 1986", "the first two months of this year"
-        r"(?:the )?first (?P<count>\w+) months?(?: of (?:the year|(?P<yr>(?:19|20)\d\d)|"
-        r"(?P<rel>this year|last year)))?",
-        # "the nine months to september", "the 12 months to march 1987",
-        # "the quarter ended december 31, 1986", "the year to march"
-        r"(?:the )?(?P<count2>\w+ months?|quarter|year|half|half-year|month|fiscal year"
-        r"|financial year) "
-        rf"(?:to|through|ended|ending) (?:end-? ?)?{_month('mend')}(?: \d{{1,2}})?"
-        rf"(?:,? {_year('yend')})?",
-        # "the current financial year ending march": the year that ends next
-        rf"(?:the )?(?:current|present) (?:financial |fiscal )?year (?:to|ending|ended) "
-        rf"(?:end-? ?)?{_month('cyend')}(?: \d{{1,2}})?",
-        # "the september quarter", "the 1985 december quarter", "the december 1986 quarter"
-        rf"(?:the )?(?:{_year('qmy1')} )?{_month('qm')}(?: {_year('qmy2')})? quarter",
-        # quarters: "the first quarter of 1987", "1987 first quarter", "q1 1987", "fourth-quarter"
-        rf"(?:the )?(?:{_year('qy1')} )?"
-        r"(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-        rf"[- ]quarter(?:,? (?:of )?(?:{_year('qy2')}|(?P<qrel>this year|last year)))?",
-        rf"q(?P<qnum>[1-4])(?: {_year('qy3')})?",
-        # halves
-        rf"(?:the )?(?:{_year('hy1')} )?(?P<hord>first|second)[- ]half(?:,? (?:of )?"
-        rf"(?:{_year('hy2')}|(?P<hrel>this year|last year)))?",
-        # fiscal years: "fiscal 1987", "fiscal year 1986/87", "1986/87", "fy1987"
-        r"(?:the )?(?:fiscal|financial)(?: year)? (?P<fy1>(?:19|20)\d\d)(?:/(?P<fy1b>\d\d))?"
-        r"(?: fiscal year)?",
-        r"(?:the )?(?P<fy2>(?:19|20)\d\d)/(?P<fy2b>\d\d)(?: (?:fiscal |financial )?year)?"
-        rf"(?: (?:ended|ending|to) (?:end-? ?)?{_month('fyend')}(?: \d{{1,2}})?)?",
-        r"fy ?(?P<fy3>(?:19|20)?\d\d)",
-        # a month with or without a year: "march", "march 1987", "march of last year"
-        rf"{_month('mm')}(?:,? (?:of )?(?:{_year('my')}|(?P<mrel>this year|last year)))?",
-        # "the last month of 2005": its december
-        rf"(?:the )?(?:last|final) month (?:of|in) {_year('lmy')}",
-        # a day date: "march 15, 1987" → its month
-        rf"{_month('dm')} \d{{1,2}},? {_year('dy')}",
-        # years
-        r"(?:calendar |the year |in )?(?P<year>(?:19|20)\d\d)",
-        r"(?P<relyear>this year|last year|the past year)",
-        r"(?P<lastmonth>last month|this month)",
-    )
-)
-
-
-def _part_of_year(
-    number: int,
-    months: int,
-    year_text: str | None,
-    relative: str | None,
-    published: dt.date | None,
-    raw: str,
-) -> Period | None:
-    """The ``number``-th part of ``months`` months of a year (a quarter, a half)."""
-    first = number * months - months + 1
-    if year_text:
-        year: int | None = int(year_text)
-    elif relative:
-        year = _rel_year(relative, published)
-    else:
-        year = _latest_before(first, published)
-    if year is None:
-        return None
-    return make_period((year, first), (year, number * months), raw)
-
-
-def _rel_year(word: str | None, published: dt.date | None) -> int | None:
-    if published is None:
-        return None
-    if word in ("last year", "the past year"):
-        return published.year - 1
-    return published.year
-
-
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return COUNTS.get(word)
-
-
-def _resolve(match: re.Match[str], raw: str, published: dt.date | None) -> Period | None:
-    g = match.groupdict()
-    if g.get("m1"):
-        m1, m2 = MONTHS[g["m1"]], MONTHS[g["m2"]]
-        if g.get("y"):
-            y2: int | None = int(g["y"])
-        else:
-            y1_guess = _latest_before(m1, published)
-            y2 = None if y1_guess is None else y1_guess + (m1 > m2)
-        if y2 is None:
-            return None
-        y1 = y2 if m1 <= m2 else y2 - 1
-        return make_period((y1, m1), (y2, m2), raw)
-    if g.get("fcount") or g.get("fcount2"):
-        count = _count(g.get("fcount") or g["fcount2"])
-        first, second = g.get("fyear") or g["fyear2"], g.get("fyearb") or g.get("fyear2b")
-        fiscal = int(first) if not second else int(first) // 100 * 100 + int(second)
-        if second and fiscal < int(first):
-            fiscal += 100
-        if count is None or not 1 <= count <= 12:
-            return None
-        # an April start: "fiscal 1986" starts in 1986, "1995/96" in 1995; the rule layer
-        # moves the run for economies whose year starts in another month
-        start = (fiscal - 1, 4) if second else (fiscal, 4)
-        return make_period(start, shift_months(*start, count - 1), raw)
-    if g.get("count"):
-        count = _count(g["count"])
-        if g.get("yr"):
-            year: int | None = int(g["yr"])
-        elif g.get("rel"):
-            year = _rel_year(g["rel"], published)
-        elif published is not None and count is not None:
-            year = published.year if count < published.month else published.year - 1
-        else:
-            year = None
-        if count is None or year is None or not 1 <= count <= 12:
-            return None
-        return make_period((year, 1), (year, count), raw)
-    if g.get("cyend"):
-        if published is None:
-            return None
-        closing = MONTHS[g["cyend"]]
-        closes_in = published.year + (closing < published.month)
-        return make_period(shift_months(closes_in, closing, -11), (closes_in, closing), raw)
-    if g.get("qm"):
-        end_month = MONTHS[g["qm"]]
-        year_text = g.get("qmy1") or g.get("qmy2")
-        end_year = int(year_text) if year_text else _latest_before(end_month, published)
-        if end_year is None:
-            return None
-        return make_period(shift_months(end_year, end_month, -2), (end_year, end_month), raw)
-    if g.get("count2"):
-        length = SPAN_WORDS.get(g["count2"]) or _count(g["count2"].split()[0])
-        count, end_month = length, MONTHS[g["mend"]]
-        end_year = int(g["yend"]) if g.get("yend") else _latest_before(end_month, published)
-        if count is None or end_year is None or not 1 <= count <= 24:
-            return None
-        return make_period(shift_months(end_year, end_month, 1 - count), (end_year, end_month), raw)
-    if g.get("qord") or g.get("qnum"):
-        quarter = ORDINALS[g["qord"]] if g.get("qord") else int(g["qnum"])
-        year_text = g.get("qy1") or g.get("qy2") or g.get("qy3")
-        return _part_of_year(quarter, 3, year_text, g.get("qrel"), published, raw)
-    if g.get("hord"):
-        year_text = g.get("hy1") or g.get("hy2")
-        return _part_of_year(ORDINALS[g["hord"]], 6, year_text, g.get("hrel"), published, raw)
-    for first, second in (("fy1", "fy1b"), ("fy2", "fy2b"), ("fy3", None)):
-        if g.get(first):
-            year = int(g[first])
-            if year < 100:
-                year += 1900 if year > 50 else 2000
-            if second and g.get(second):
-                year = year // 100 * 100 + int(g[second])
-                if year < int(g[first]):
-                    year += 100
-            elif first == "fy1":
-                # "fiscal 1986" in an April-to-March year is named by the year it starts in
-                # (Japan); economies whose year ends elsewhere are moved by the rule layer
-                return make_period((year, 4), (year + 1, 3), raw, fiscal_year=year)
-            end_month = MONTHS[g["fyend"]] if g.get("fyend") else 3
-            return fiscal_period(year, end_month, raw)
-    if g.get("mm"):
-        month = MONTHS[g["mm"]]
-        if g.get("my"):
-            year = int(g["my"])
-        elif g.get("mrel"):
-            year = _rel_year(g["mrel"], published)
-        else:
-            year = _latest_before(month, published)
-        if year is None:
-            return None
-        return make_period((year, month), (year, month), raw)
-    if g.get("lmy"):
-        return make_period((int(g["lmy"]), 12), (int(g["lmy"]), 12), raw)
-    if g.get("dm"):
-        parsed = _parse_day_date(raw, published)
-        if parsed is None:
-            return None
-        return make_period((parsed.year, parsed.month), (parsed.year, parsed.month), raw)
-    if g.get("year"):
-        year = int(g["year"])
-        return make_period((year, 1), (year, 12), raw)
-    if g.get("relyear"):
-        year = _rel_year(g["relyear"], published)
-        return None if year is None else make_period((year, 1), (year, 12), raw)
-    if g.get("lastmonth") and published is not None:
-        delta = -1 if g["lastmonth"] == "last month" else 0
-        ym = shift_months(published.year, published.month, delta)
-        return make_period(ym, ym, raw)
-    return None
 
 
 @lru_cache(maxsize=4096)
@@ -353,39 +124,420 @@ def _parse_day_date(text: str, published: dt.date | None) -> dt.date | None:
     return None if parsed is None else parsed.date()
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower().replace("'s", ""))
+def _month_of(word: str) -> int | None:
+    return MONTHS.get(word.removesuffix("."))
 
 
-_TO_YEAR = re.compile(
-    r"(?:the )?(?:same|corresponding|comparable) (?:month|period|months|quarter|time) "
-    r"(?:of|in) (?P<year>(?:19|20)\d\d)|(?:the )?same (?P<year2>(?:19|20)\d\d) period"
-)
-_FIRST_DAYS = re.compile(
-    rf"(?:the )?first \w+ days (?:of|in) {_month('fdm')}(?:,? {_year('fdy')})?"
-)
+def _months(words: Words) -> list[int]:
+    """The months named in ``words``, in order."""
+    return [month for word in words if (month := _month_of(word)) is not None]
 
 
-def parse_period(text: str, published: dt.date | None) -> Period | PeriodShift | None:
-    """Resolve a period phrase; ``None`` where it cannot be fixed (e.g. no publication date)."""
-    cleaned = _clean(text)
-    to_year = _TO_YEAR.fullmatch(cleaned)
-    if to_year:
-        return PeriodShift("to_year", int(to_year.group("year") or to_year.group("year2")), text)
-    first_days = _FIRST_DAYS.fullmatch(cleaned)
-    if first_days:  # "the first 20 days of February": a partial month, named as the month
-        month = MONTHS[first_days.group("fdm")]
-        year = (
-            int(first_days.group("fdy"))
-            if first_days.group("fdy")
-            else _latest_before(month - 1, published)
-        )
-        return None if year is None else make_period((year, month), (year, month), text)
-    for pattern, shift in _SHIFTS:
-        if pattern.fullmatch(cleaned):
-            return PeriodShift(shift.unit, shift.n, text)
-    for form in _FORMS:
-        match = form.fullmatch(cleaned)
-        if match:
-            return _resolve(match, text, published)
+def _is_year(word: str) -> bool:
+    """A year token as the patterns write it: 19xx or 20xx."""
+    return len(word) == 4 and word[:2] in ("19", "20") and word[2:].isdecimal()
+
+
+def _years(words: Words) -> list[int]:
+    return [int(word) for word in words if _is_year(word)]
+
+
+def _split_year(word: str) -> int:
+    """'1986/87' → 1987, '1999/00' → 2000: the year a split year ends in."""
+    first, second = word.split("/")
+    year = int(first) // 100 * 100 + int(second)
+    return year + 100 if year < int(first) else year
+
+
+def _rel_year(word: str, published: dt.date | None) -> int | None:
+    """The year of 'this year' or 'last year' ('this' or 'last')."""
+    if published is None:
+        return None
+    return published.year - 1 if word == "last" else published.year
+
+
+def _stated_year(words: Words, published: dt.date | None) -> tuple[bool, int | None]:
+    """Whether the words name the year (a year, 'this year', 'last year'), and which."""
+    years = _years(words)
+    if years:
+        return True, years[0]
+    if len(words) > 1 and words[-1] == "year" and words[-2] in ("this", "last"):
+        return True, _rel_year(words[-2], published)
+    return False, None
+
+
+def _loose_dash(words: Words) -> bool:
+    """A dash before the closing month without 'end' ('to -March'): the form is read only
+    as 'end-March'."""
+    return "-" in words and "end" not in words
+
+
+def _one_month(year: int | None, month: int, raw: str) -> Period | None:
+    return None if year is None else make_period((year, month), (year, month), raw)
+
+
+def _whole_year(year: int | None, raw: str) -> Period | None:
+    return None if year is None else make_period((year, 1), (year, 12), raw)
+
+
+# absolute and publication-relative periods
+
+
+def _month(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'March': the latest March begun before publication."""
+    month = _month_of(words[0])
+    return None if month is None else _one_month(_latest_before(month, published), month, raw)
+
+
+def _month_of_year(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'March 1987', 'March, 1987', 'March of 1987'."""
+    month = _month_of(words[0])
+    return None if month is None else _one_month(int(words[-1]), month, raw)
+
+
+def _month_of_rel(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'March this year', 'March of last year'."""
+    month = _month_of(words[0])
+    return None if month is None else _one_month(_rel_year(words[-2], published), month, raw)
+
+
+def _day_date(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'March 15, 1987' → its month (the date read by dateparser)."""
+    parsed = _parse_day_date(raw, published)
+    return None if parsed is None else _one_month(parsed.year, parsed.month, raw)
+
+
+def _month_run(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'January-March', 'from July through September 1992', 'the March-May quarter'.
+
+    Without a year the run is the latest one begun before publication."""
+    months = _months(words)
+    if len(months) != 2:
+        return None
+    m1, m2 = months
+    if _is_year(words[-1]):
+        y2: int | None = int(words[-1])
+    else:
+        y1_guess = _latest_before(m1, published)
+        y2 = None if y1_guess is None else y1_guess + (m1 > m2)
+    if y2 is None:
+        return None
+    y1 = y2 if m1 <= m2 else y2 - 1
+    return make_period((y1, m1), (y2, m2), raw)
+
+
+def _first_months_in(count: int | None, year: int | None, raw: str) -> Period | None:
+    if count is None or year is None or not 1 <= count <= 12:
+        return None
+    return make_period((year, 1), (year, count), raw)
+
+
+def _first_months(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the first nine months', '… of the year': of the latest year in which that many
+    months had begun before publication."""
+    count = _count(words[1])
+    if published is None or count is None:
+        return None
+    year = published.year if count < published.month else published.year - 1
+    return _first_months_in(count, year, raw)
+
+
+def _first_months_of_year(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the first nine months of 1986'."""
+    return _first_months_in(_count(words[1]), int(words[-1]), raw)
+
+
+def _first_months_of_rel(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the first two months of this year'."""
+    return _first_months_in(_count(words[1]), _rel_year(words[-2], published), raw)
+
+
+def _first_months_fiscal(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the first six months of fiscal 1986', '… of the 1995/96 financial year'.
+
+    An April start: 'fiscal 1986' starts in 1986, '1995/96' in 1995; the rule layer moves
+    the run for economies whose year starts in another month."""
+    if words[-1] in ("fiscal", "financial"):  # '… of 1995/96 fiscal' without 'year'
+        return None
+    count = _count(words[1])
+    year = next(word for word in words[4:] if word[:1].isdecimal())
+    if count is None or not 1 <= count <= 12:
+        return None
+    start = (_split_year(year) - 1, 4) if "/" in year else (int(year), 4)
+    return make_period(start, shift_months(*start, count - 1), raw)
+
+
+def _run_ending(count: int | None, words: Words, raw: str, published: dt.date | None) -> Value:
+    """``count`` months ending in the month named (in the year named, else the latest such
+    month begun before publication)."""
+    if _loose_dash(words):
+        return None
+    end_month = _months(words)[-1]
+    end_year = int(words[-1]) if _is_year(words[-1]) else _latest_before(end_month, published)
+    if count is None or end_year is None or not 1 <= count <= 24:
+        return None
+    return make_period(shift_months(end_year, end_month, 1 - count), (end_year, end_month), raw)
+
+
+def _months_to(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the nine months to September', 'the 12 months to end-March 1987'."""
+    return _run_ending(_count(words[0]), words, raw, published)
+
+
+def _span_to(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the year to March', 'the quarter ended December 31, 1986'."""
+    return _run_ending(SPAN_WORDS[words[0]], words, raw, published)
+
+
+def _current_year_ending(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the current financial year ending March': the year that ends next."""
+    if published is None or _loose_dash(words):
+        return None
+    closing = _months(words)[-1]
+    closes_in = published.year + (closing < published.month)
+    return make_period(shift_months(closes_in, closing, -11), (closes_in, closing), raw)
+
+
+def _month_quarter(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the September quarter', 'the 1985 December quarter', 'the December 1986 quarter'."""
+    end_month = _months(words)[0]
+    years = _years(words)
+    end_year = years[0] if years else _latest_before(end_month, published)
+    if end_year is None:
+        return None
+    return make_period(shift_months(end_year, end_month, -2), (end_year, end_month), raw)
+
+
+def _part(number: int, months: int, words: Words, raw: str, published: dt.date | None) -> Value:
+    """The ``number``-th part of ``months`` months of the year named, else of the latest
+    year in which it had begun before publication."""
+    first = number * months - months + 1
+    stated, year = _stated_year(words, published)
+    if not stated:
+        year = _latest_before(first, published)
+    return None if year is None else make_period((year, first), (year, number * months), raw)
+
+
+def _quarter(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the first quarter', 'fourth-quarter 1986', '1987 first quarter', 'Q1 1987'."""
+    if words[0] in ("q1", "q2", "q3", "q4"):
+        return _part(int(words[0][1]), 3, words, raw, published)
+    number = next(ORDINALS[word] for word in words if word in ORDINALS)
+    return _part(number, 3, words, raw, published)
+
+
+def _half(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the first half of 1988', 'second-half', '1987 first half'."""
+    number = next(ORDINALS[word] for word in words if word in ("first", "second"))
+    return _part(number, 6, words, raw, published)
+
+
+def _fiscal(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'fiscal 1986': an April-to-March year named by the year it starts in (Japan);
+    economies whose year ends elsewhere are moved by the rule layer."""
+    year = int(words[-1])
+    return make_period((year, 4), (year + 1, 3), raw, fiscal_year=year)
+
+
+def _split_fiscal(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'1986/87', 'fiscal year 1985/86', 'the 1986/87 fiscal year': named by the year it
+    ends in, ending in March where the text does not say."""
+    year = next(_split_year(word) for word in words if "/" in word)
+    return fiscal_period(year, 3, raw)
+
+
+def _split_fiscal_ended(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the 1986/87 fiscal year ended June 30', '1995/96 to March'."""
+    if ("fiscal" in words or "financial" in words) and "year" not in words:
+        return None  # '1995/96 fiscal ended March'
+    if _loose_dash(words):
+        return None
+    year = next(_split_year(word) for word in words if "/" in word)
+    return fiscal_period(year, _months(words)[-1], raw)
+
+
+def _fy(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'FY1987', 'fy87' (a two-digit year after 50 is in the 1900s)."""
+    year = int(words[0][2:])
+    if year < 100:
+        year += 1900 if year > 50 else 2000
+    return fiscal_period(year, 3, raw)
+
+
+def _calendar_year(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'1985', 'calendar 1985'."""
+    return _whole_year(int(words[-1]), raw)
+
+
+def _this_or_last_year(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'this year', 'last year'."""
+    return _whole_year(_rel_year(words[0], published), raw)
+
+
+def _this_or_last_month(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'this month', 'last month'."""
+    if published is None:
+        return None
+    month = shift_months(published.year, published.month, -1 if words[0] == "last" else 0)
+    return make_period(month, month, raw)
+
+
+def _first_days(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the first 20 days of February': a partial month, named as the month."""
+    month = _months(words)[-1]
+    if not words[1].isalnum():  # '1,000', '2.5': not a count of days
+        return None
+    return _one_month(_latest_before(month - 1, published), month, raw)
+
+
+def _last_month_of(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the last month of 2005': its December."""
+    return _one_month(int(words[-1]), 12, raw)
+
+
+# periods relative to another figure's
+
+
+def _year_back(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'a year earlier', 'the year-ago period', 'the same month last year'."""
+    return PeriodShift("year", -1, raw)
+
+
+def _step_back(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'a month earlier', 'the quarter-earlier figure', 'the previous three months'."""
+    return PeriodShift("step", -1, raw)
+
+
+def _previous(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the previous month' (a step back), 'the previous year' (a year back); 'the
+    preceding year' and 'the prior year' give none."""
+    if words[2] != "year":
+        return PeriodShift("step", -1, raw)
+    return PeriodShift("year", -1, raw) if words[1] == "previous" else None
+
+
+def _before(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the year before' (a year back), 'the month before', 'the quarter before'."""
+    return PeriodShift("year" if words[1] == "year" else "step", -1, raw)
+
+
+def _same_last_year(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the same month (of) last year', 'the same period (of) the previous year'; other
+    endings ('the same period of the year') give none."""
+    ending = words[3:] if words[3] != "of" else words[4:]
+    return PeriodShift("year", -1, raw) if ending in (
+        ("last", "year"), ("the", "previous", "year")) else None
+
+
+def _to_year(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the same period of 1986', 'the same 1986 period': the figure's period in that year."""
+    return PeriodShift("to_year", _years(words)[0], raw)
+
+
+def _full_year(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'the full year': the calendar year the figure's period ends in."""
+    return PeriodShift("whole_year", 0, raw)
+
+
+def _year_to_date(words: Words, raw: str, published: dt.date | None) -> Value:
+    """'so far this year', 'the year-to-date'."""
+    return PeriodShift("year_to_date", 0, raw)
+
+
+def _unread(words: Words, raw: str, published: dt.date | None) -> Value:
+    """A form matched so that its words make no shorter period, giving none itself."""
     return None
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "period.month": _month,
+    "period.month-year": _month_of_year,
+    "period.month-of-year": _month_of_year,
+    "period.month-of-rel": _month_of_rel,
+    "period.month-rel": _month_of_rel,
+    "period.day-date": _day_date,
+    "period.month-run": _month_run,
+    "period.month-run-year": _month_run,
+    "period.month-run-quarter": _month_run,
+    "period.from-month-run": _month_run,
+    "period.from-month-run-year": _month_run,
+    "period.first-months": _first_months,
+    "period.first-months-the-year": _first_months,
+    "period.first-months-year": _first_months_of_year,
+    "period.first-months-rel": _first_months_of_rel,
+    "period.first-months-fiscal": _first_months_fiscal,
+    "period.first-months-split-fiscal": _first_months_fiscal,
+    "period.months-to": _months_to,
+    "period.months-to-year": _months_to,
+    "period.span-ended": _span_to,
+    "period.span-ended-year": _span_to,
+    "period.span-ended-date": _span_to,
+    "period.current-year-ending": _current_year_ending,
+    "period.month-quarter": _month_quarter,
+    "period.quarter": _quarter,
+    "period.quarter-year": _quarter,
+    "period.quarter-rel": _quarter,
+    "period.year-quarter": _quarter,
+    "period.qn": _quarter,
+    "period.half": _half,
+    "period.half-year": _half,
+    "period.half-rel": _half,
+    "period.year-half": _half,
+    "period.fiscal": _fiscal,
+    "period.fiscal-split": _split_fiscal,
+    "period.split-year": _split_fiscal,
+    "period.split-fiscal-year": _split_fiscal,
+    "period.split-fiscal-year-ended": _split_fiscal_ended,
+    "period.fy": _fy,
+    "period.year": _calendar_year,
+    "period.calendar-year": _calendar_year,
+    "period.rel-year": _this_or_last_year,
+    "period.rel-month": _this_or_last_month,
+    "period.first-days": _first_days,
+    "period.last-month-of-year": _last_month_of,
+    "period.shift.a-year-earlier": _year_back,
+    "period.shift.year-ago": _year_back,
+    "period.shift.same": _year_back,
+    "period.shift.same-year-earlier": _year_back,
+    "period.shift.same-last-year": _same_last_year,
+    "period.shift.a-step-earlier": _step_back,
+    "period.shift.step-earlier": _step_back,
+    "period.shift.previous-three-months": _step_back,
+    "period.shift.previous": _previous,
+    "period.shift.before": _before,
+    "period.shift.same-in-year": _to_year,
+    "period.shift.same-year-period": _to_year,
+    "period.shift.whole-year": _full_year,
+    "period.shift.so-far-this-year": _year_to_date,
+    "period.shift.this-year-so-far": _year_to_date,
+    "period.shift.year-to-date": _year_to_date,
+    "period.unread.month-slash-run": _unread,
+    "period.unread.month-slash-run-year": _unread,
+    "period.unread.month-slash-run-quarter": _unread,
+    "period.unread.same-one-year-earlier": _unread,
+    "period.unread.like-period-in-year": _unread,
+}
+
+
+def resolver_for(pattern_id: str) -> Resolver:
+    """The resolver of a period pattern; a ``PatternError`` for an id that has none."""
+    try:
+        return RESOLVERS[pattern_id]
+    except KeyError:
+        raise Errors.PERIOD_ID_NO_RESOLVER(pattern_id=pattern_id) from None
+
+
+def check_period_ids(patterns: list[dict[str, Any]]) -> None:
+    """Refuse span-ruler patterns whose period ids have no resolver (at load time)."""
+    for entry in patterns:
+        if entry.get("label") in PERIOD_LABELS:
+            resolver_for(str(entry.get("id", "")))
+
+
+def resolve_period(
+    pattern_id: str, words: Words, raw: str, published: dt.date | None
+) -> Value:
+    """The period (or shift) of a span matched by pattern ``pattern_id``: ``words`` are its
+    tokens in lower case, ``raw`` its text; ``None`` where it cannot be fixed (e.g. no
+    publication date for 'last year')."""
+    return resolver_for(pattern_id)(words, raw, published)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_chain_spans
 
 from newsfacts.mentions.keyed import KeyedMatcher
+from newsfacts.mentions.periods import check_period_ids
 
 Found = tuple[int, int, int, int]  # a match as (start, end, label hash, id hash)
 
@@ -34,6 +35,10 @@ class MentionRuler(SpanRuler):
         self._patterns_changed()
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        """As ``SpanRuler.add_patterns``; a period pattern whose id has no resolver is
+        refused (``PatternError``), also when a saved pipeline loads its patterns."""
+        patterns = list(patterns)  # from_disk passes a generator
+        check_period_ids(patterns)
         super().add_patterns(patterns)
         self._patterns_changed()
 

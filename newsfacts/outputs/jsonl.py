@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from newsfacts.errors import EncodingError, InputError, RecordError
+from newsfacts.errors import Errors
 from newsfacts.outputs.target import Target, open_target
 from newsfacts.schema import ErrorRecord, TradeFact
 
@@ -43,15 +43,14 @@ def read_facts(path: str | Path) -> Iterator[TradeFact | ErrorRecord]:
     try:
         handle = file.open("rb")
     except OSError as exc:
-        raise InputError(f"{file}: cannot open ({exc.strerror or exc})") from exc
+        raise Errors.CANNOT_OPEN(path=file, reason=exc.strerror or exc) from exc
     with handle:
         for number, raw in enumerate(handle, start=1):
             where = f"{file}:{number}"
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise EncodingError(f"{where}: not UTF-8 (byte {exc.start}: {exc.reason})"
-                                    ) from exc
+                raise Errors.NOT_UTF8(where=where, start=exc.start, reason=exc.reason) from exc
             if line.strip():
                 yield _record(line, where)
 
@@ -60,9 +59,9 @@ def _record(line: str, where: str) -> TradeFact | ErrorRecord:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise RecordError(f"{where}: not valid JSON ({exc.msg})") from exc
+        raise Errors.NOT_JSON(where=where, reason=exc.msg) from exc
     if not isinstance(data, dict):
-        raise RecordError(f"{where}: expected a JSON object, got {type(data).__name__}")
+        raise Errors.NOT_A_JSON_OBJECT(where=where, kind=type(data).__name__)
     model: type[TradeFact] | type[ErrorRecord] = (
         ErrorRecord if "error_code" in data else TradeFact
     )
@@ -73,4 +72,7 @@ def _record(line: str, where: str) -> TradeFact | ErrorRecord:
             f"{'.'.join(str(part) for part in error['loc']) or '(record)'}: {error['msg']}"
             for error in exc.errors()
         )
-        raise RecordError(f"{where}: invalid {model.__name__} ({problems})") from exc
+        raise Errors.OUTPUT_RECORD_INVALID(
+            where=where,
+            record=model.__name__,
+            problems=problems) from exc

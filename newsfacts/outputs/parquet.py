@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsfacts.errors import ConfigError
+from newsfacts.errors import Errors
 from newsfacts.outputs.table import CSV_COLUMNS
 from newsfacts.schema import ErrorRecord, TradeFact
 
@@ -26,9 +26,7 @@ def _pyarrow() -> Any:
         import pyarrow
         import pyarrow.parquet
     except ImportError as exc:
-        raise ConfigError(
-            "Parquet output needs the optional package 'pyarrow', which is not installed; "
-            "install it with: pip install 'newsfacts[archives]'") from exc
+        raise Errors.PARQUET_NOT_INSTALLED() from exc
     return pyarrow
 
 

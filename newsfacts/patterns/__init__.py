@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsfacts.errors import PatternError
+from newsfacts.errors import Errors
 
 PATTERN_FILES: tuple[str, ...] = (
     "money.jsonl",
@@ -24,9 +24,9 @@ def load_json(name: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PatternError(f"{name}: not valid JSON ({exc})") from exc
+        raise Errors.DATA_FILE_NOT_JSON(name=name, exc=exc) from exc
     if not isinstance(data, dict):
-        raise PatternError(f"{name}: expected a JSON object at the top level")
+        raise Errors.DATA_FILE_NOT_OBJECT(name=name)
     return data
 
 
@@ -40,8 +40,8 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
         try:
             entry = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise PatternError(f"{name} line {number}: not valid JSON ({exc})") from exc
+            raise Errors.PATTERN_LINE_NOT_JSON(name=name, number=number, exc=exc) from exc
         if not {"label", "pattern", "id"} <= entry.keys():
-            raise PatternError(f"{name} line {number}: needs 'label', 'pattern' and 'id'")
+            raise Errors.PATTERN_LINE_FIELDS(name=name, number=number)
         patterns.append(entry)
     return patterns

@@ -37,7 +37,7 @@ from urllib.parse import quote, urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsfacts.check import CheckedArticle
-from newsfacts.errors import ConfigError
+from newsfacts.errors import Errors
 from newsfacts.outputs.target import Target, open_target
 from newsfacts.outputs.text import format_money
 from newsfacts.schema import Article, TradeFact
@@ -132,7 +132,7 @@ class ReviewSettings(BaseModel):
 
 
 def make_review_settings(**values: Any) -> ReviewSettings:
-    """``ReviewSettings(**values)``; a bad value raises ConfigError (E200) naming the key."""
+    """``ReviewSettings(**values)``; a bad value raises ConfigError (E230) naming the key."""
     try:
         return ReviewSettings(**values)
     except ValidationError as exc:
@@ -140,7 +140,7 @@ def make_review_settings(**values: Any) -> ReviewSettings:
             f"{'.'.join(str(part) for part in error['loc']) or 'settings'}: "
             f"{error['msg'].removeprefix('Value error, ')}" for error in exc.errors())
         allowed = ", ".join(ReviewSettings.model_fields)
-        raise ConfigError(f"review settings: {problems} (keys: {allowed})") from None
+        raise Errors.REVIEW_SETTINGS(problems=problems, allowed=allowed) from None
 
 
 # --- rating ------------------------------------------------------------------------------

@@ -6,7 +6,13 @@
 
 from newsfacts.errors import ReferenceFileError, ReferenceStoreError
 from newsfacts.validation.importers import SeriesData, read_reference_file
-from newsfacts.validation.records import STATUSES, Check, Observation, SeriesInfo, Verdict
+from newsfacts.validation.series_and_verdicts import (
+    STATUSES,
+    Check,
+    Observation,
+    SeriesInfo,
+    Verdict,
+)
 from newsfacts.validation.store import BuildStats, ReferenceStore, build_reference
 from newsfacts.validation.verdicts import REPORTING_CONVENTIONS, validate, validate_fact
 

@@ -6,7 +6,9 @@ from the Census Bureau's country workbook, goods exports, imports and balance wi
 (seasonally adjusted and not) and with the largest partners (``PARTNERS``). Each row keeps the
 series id, source, file and vintage of the published file it comes from. All are U.S.
 government works (public domain). ``default_rows`` makes it from the published files
-(``newsfacts reference default-data``); ``default_store`` opens it as a throwaway store.
+(``newsfacts reference default-data``); ``default_store`` opens it, built once into the
+user's cache folder (``cache_dir``) and reused while the package version, the data and the
+code that builds a store are the same.
 
 ``AGENCY_FILES`` are the agencies' addresses of today's files; ``download_files`` fetches them
 (``newsfacts reference update``), the download date being their vintage.
@@ -17,18 +19,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
+import hashlib
 import io
+import os
 import shutil
 import tempfile
 import urllib.request
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
-from newsfacts.errors import ReferenceStoreError
+from newsfacts.errors import Errors, ReferenceStoreError
 from newsfacts.validation.importers import USER_COLUMNS, SeriesData, read_user_csv
-from newsfacts.validation.store import ReferenceStore
+from newsfacts.validation.store import STORE_FORMAT, ReferenceStore, write_store
 
 DEFAULT_FILE = "default_store.csv.gz"
 PARTNERS: tuple[str, ...] = ("WLD", "CAN", "MEX", "CHN", "JPN", "DEU", "KOR", "GBR", "TWN",
@@ -42,6 +47,11 @@ AGENCY_FILES: dict[str, str] = {
 _MILLION = Decimal(10) ** 6
 # how reports and pages name the default store
 DEFAULT_STORE_NAME = "the default store (U.S. series shipped with newsfacts)"
+# where the built default store is kept, when set (else the user's cache folder)
+CACHE_ENV = "NEWSFACTS_CACHE_DIR"
+# the modules whose code shapes a built store: a change to them is a new cache key
+_STORE_CODE: tuple[str, ...] = ("importers.py", "derived.py", "store.py",
+                                "series_and_verdicts.py")
 
 
 def _kept(data: SeriesData) -> bool:
@@ -88,21 +98,86 @@ def write_default_data(rows: Sequence[dict[str, str]], out: str | Path) -> None:
         handle.write(buffer.getvalue().encode("utf-8"))
 
 
-def default_series(path: str | Path | None = None) -> list[SeriesData]:
-    """The series of the default store (or of another file written like it)."""
-    if path is None:
-        packed = resources.files("newsfacts.validation").joinpath(DEFAULT_FILE).read_bytes()
-    else:
-        packed = Path(path).read_bytes()
+def _packed_default() -> bytes:
+    return resources.files("newsfacts.validation").joinpath(DEFAULT_FILE).read_bytes()
+
+
+def _series_of(packed: bytes) -> list[SeriesData]:
     with tempfile.TemporaryDirectory(prefix="newsfacts-default-") as folder:
         plain = Path(folder) / "default_store.csv"
         plain.write_bytes(gzip.decompress(packed))
         return read_user_csv(plain)
 
 
+def default_series(path: str | Path | None = None) -> list[SeriesData]:
+    """The series of the default store (or of another file written like it)."""
+    return _series_of(_packed_default() if path is None else Path(path).read_bytes())
+
+
+def cache_dir() -> Path:
+    """Where the default store is kept once built: ``$NEWSFACTS_CACHE_DIR``, else the user's
+    cache folder: ``platformdirs.user_cache_dir('newsfacts')`` where platformdirs is
+    installed (``~/.cache/newsfacts`` on Linux), else ``$XDG_CACHE_HOME/newsfacts`` or
+    ``~/.cache/newsfacts``; never the package's folder."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    try:
+        import platformdirs
+    except ImportError:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "newsfacts"
+    return Path(platformdirs.user_cache_dir("newsfacts", appauthor=False))
+
+
+def cache_key(packed: bytes) -> str:
+    """The file name of the built default store: the package version, the store format and
+    a hash of the data and of the code that builds a store, so that any change builds anew."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("newsfacts")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        release = "source"
+    digest = hashlib.sha256(packed)
+    folder = resources.files("newsfacts.validation")
+    for name in _STORE_CODE:
+        digest.update(folder.joinpath(name).read_bytes())
+    return f"default-store-{release}-{STORE_FORMAT}-{digest.hexdigest()[:16]}.duckdb"
+
+
+def cached_default_store(folder: Path) -> ReferenceStore:
+    """The default store built into ``folder`` (once: later calls open the same file).
+
+    Two processes that build it at once each write their own file and move it into place
+    in one step (``os.replace``), so a reader never sees half a store; stores are opened
+    read-only. Raises ``OSError`` where ``folder`` cannot be written."""
+    packed = _packed_default()
+    target = folder / cache_key(packed)
+    if target.is_file():
+        try:
+            return ReferenceStore.open(target)
+        except ReferenceStoreError:  # damaged: build it again
+            pass
+    folder.mkdir(parents=True, exist_ok=True)
+    part = folder / f"{target.name}.{os.getpid()}.{uuid.uuid4().hex}.part"
+    try:
+        write_store(part, _series_of(packed))
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+        part.with_name(part.name + ".wal").unlink(missing_ok=True)
+    return ReferenceStore.open(target)
+
+
 def default_store() -> ReferenceStore:
-    """The default store, built into a temporary folder that closing it removes."""
-    return ReferenceStore.from_series(default_series())
+    """The default store: from the cache folder (``cache_dir``), built there the first time;
+    where that folder cannot be written, built into a temporary folder that closing the store
+    removes."""
+    try:
+        return cached_default_store(cache_dir())
+    except OSError:
+        return ReferenceStore.from_series(default_series())
 
 
 def open_store(reference: str | Path | None) -> ReferenceStore:
@@ -131,7 +206,7 @@ def download_files(folder: str | Path, sources: Mapping[str, str] | None = None,
                         part.open("wb") as handle:
                     shutil.copyfileobj(response, handle)
             except (OSError, ValueError) as exc:
-                raise ReferenceStoreError(f"cannot download {name} from {url}: {exc}") from None
+                raise Errors.DOWNLOAD_FAILED(name=name, url=url, exc=exc) from None
         for name in (sources or AGENCY_FILES):
             kept = target / name
             shutil.move(str(Path(tmp) / name), kept)

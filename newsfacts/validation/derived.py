@@ -36,7 +36,7 @@ from typing import TypeVar
 
 from newsfacts.validation.importers import SeriesData
 from newsfacts.validation.periods import month_index
-from newsfacts.validation.records import Observation, SeriesInfo
+from newsfacts.validation.series_and_verdicts import Observation, SeriesInfo
 
 FIT_YEARS = 3
 MAX_YEARS_BACK = 3

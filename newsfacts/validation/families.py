@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsfacts.schema import TradeFact
 from newsfacts.validation.periods import canonical
-from newsfacts.validation.records import SeriesInfo
+from newsfacts.validation.series_and_verdicts import SeriesInfo
 from newsfacts.validation.store import ReferenceStore, RefValue
 
 REPORTING_CONVENTIONS: dict[str, str] = {

@@ -29,9 +29,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from newsfacts.errors import ReferenceFileError
+from newsfacts.errors import Errors
 from newsfacts.validation.periods import month_code, month_index, months_of
-from newsfacts.validation.records import Observation, SeriesInfo
+from newsfacts.validation.series_and_verdicts import Observation, SeriesInfo
 
 MILLION = Decimal(1_000_000)
 SCALES: dict[str, Decimal] = {
@@ -89,10 +89,9 @@ def _number(text: str, path: Path, row: int, column: str) -> Decimal:
     try:
         value = Decimal(text.strip().replace(",", ""))
     except InvalidOperation:
-        raise ReferenceFileError(path, f"column {column!r}: {text!r} is not a number",
-                                 row) from None
+        raise Errors.REFERENCE_NOT_A_NUMBER(path, row, column=column, text=text) from None
     if not value.is_finite():
-        raise ReferenceFileError(path, f"column {column!r}: {text!r} is not a number", row)
+        raise Errors.REFERENCE_NOT_A_NUMBER(path, row, column=column, text=text)
     return value
 
 
@@ -100,8 +99,7 @@ def _date(text: str, path: Path, row: int, column: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ReferenceFileError(
-            path, f"column {column!r}: {text!r} is not a date (YYYY-MM-DD)", row) from None
+        raise Errors.REFERENCE_NOT_A_DATE(path, row, column=column, text=text) from None
 
 
 def _vintage_after(last_month: str) -> dt.date:
@@ -117,7 +115,7 @@ def _info(path: Path, row: int | None, **fields: Any) -> SeriesInfo:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
                              for e in exc.errors())
-        raise ReferenceFileError(path, problems, row) from None
+        raise Errors.SERIES_DESCRIPTION(path, row, problems=problems) from None
 
 
 # --- Census country workbook -------------------------------------------------------------
@@ -137,7 +135,7 @@ def read_census_workbook(path: Path, vintage: dt.date | None = None) -> list[Ser
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is no workbook
-        raise ReferenceFileError(path, f"not an .xlsx workbook ({type(exc).__name__})") from None
+        raise Errors.NOT_XLSX(path, name=type(exc).__name__) from None
     try:
         sheet = book["country"] if "country" in book.sheetnames else book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
@@ -146,8 +144,7 @@ def read_census_workbook(path: Path, vintage: dt.date | None = None) -> list[Ser
             f"E{m}" for m in _MONTHS]
         missing = [name for name in wanted if name not in header]
         if missing:
-            raise ReferenceFileError(
-                path, f"not a Census country workbook: header lacks {', '.join(missing)}", 1)
+            raise Errors.CENSUS_HEADER(path, 1, missing=', '.join(missing))
         col = {name: header.index(name) for name in wanted}
         codes = census_countries()
         cells: dict[str, dict[str, tuple[Decimal, Decimal]]] = {}
@@ -157,7 +154,7 @@ def read_census_workbook(path: Path, vintage: dt.date | None = None) -> list[Ser
             year_text = str(row[col["year"]]).strip()
             code = str(row[col["CTY_CODE"]]).strip().zfill(4)
             if not re.fullmatch(r"\d{4}", year_text):
-                raise ReferenceFileError(path, f"year {year_text!r} is not a year", number)
+                raise Errors.CENSUS_YEAR(path, number, year_text=year_text)
             for k, month in enumerate(_MONTHS, start=1):
                 exports = _cell(row[col["E" + month]], path, number, "E" + month)
                 imports = _cell(row[col["I" + month]], path, number, "I" + month)
@@ -167,7 +164,7 @@ def read_census_workbook(path: Path, vintage: dt.date | None = None) -> list[Ser
     finally:
         book.close()
     if not cells:
-        raise ReferenceFileError(path, "the workbook holds no published months")
+        raise Errors.CENSUS_NO_MONTHS(path)
     last = max(month for months in cells.values() for month in months)
     when = vintage or _vintage_after(last)
     result: list[SeriesData] = []
@@ -208,9 +205,9 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
                 if row and any(cell.strip() for cell in row):
                     yield number, [cell.strip() for cell in row]
     except UnicodeDecodeError as exc:
-        raise ReferenceFileError(path, f"not UTF-8 text (byte {exc.start})") from None
+        raise Errors.REFERENCE_NOT_UTF8(path, start=exc.start) from None
     except csv.Error as exc:
-        raise ReferenceFileError(path, f"not a CSV file ({exc})") from None
+        raise Errors.REFERENCE_NOT_CSV(path, exc=exc) from None
 
 
 def read_fred_csv(path: Path, vintage: dt.date | None = None) -> list[SeriesData]:
@@ -218,24 +215,26 @@ def read_fred_csv(path: Path, vintage: dt.date | None = None) -> list[SeriesData
     rows = _csv_rows(path)
     _, header = next(rows, (1, []))
     if len(header) != 2 or header[0].lower() not in ("date", "observation_date"):
-        raise ReferenceFileError(path, "not a FRED CSV: expected the header DATE,<SERIES_ID>", 1)
+        raise Errors.FRED_HEADER(path, 1)
     series_id = header[1].upper()
     spec = FRED_SERIES.get(series_id)
     if spec is None:
-        raise ReferenceFileError(
-            path, f"FRED series {series_id!r} is not one newsfacts knows "
-            f"({', '.join(sorted(FRED_SERIES))}); bring it in the user CSV format", 1)
+        raise Errors.FRED_UNKNOWN_SERIES_LISTED(
+            path,
+            1,
+            series_id=series_id,
+            fred_series=', '.join(sorted(FRED_SERIES)))
     values: list[tuple[str, Decimal, Decimal]] = []
     for number, row in rows:
         if len(row) != 2:
-            raise ReferenceFileError(path, f"expected 2 columns, found {len(row)}", number)
+            raise Errors.FRED_COLUMNS(path, number, found=len(row))
         day = _date(row[0], path, number, header[0])
         if row[1] in (".", ""):
             continue  # FRED's mark for a missing value
         value = _number(row[1], path, number, header[1])
         values.append((_fred_period(day, spec[5]), value * MILLION, half_unit_of(row[1], MILLION)))
     if not values:
-        raise ReferenceFileError(path, "no observations")
+        raise Errors.REFERENCE_NO_OBSERVATIONS(path)
     when = vintage or _vintage_after(_last_month(values[-1][0]))
     info = _fred_info(path, series_id, spec, vintage is None)
     return [SeriesData(info, [Observation(period=p, vintage=when, value=v, half_unit=h)
@@ -277,9 +276,7 @@ def read_alfred_csv(path: Path) -> list[SeriesData]:
         skip = {"realtime_start", "realtime_end", "observation_date", "date", "series_id"}
         value_cols = [i for i, n in enumerate(lower) if n not in skip]
         if date_col is None or len(value_cols) != 1:
-            raise ReferenceFileError(
-                path, "an ALFRED long file needs observation_date (or date), realtime_start "
-                "and one value column", 1)
+            raise Errors.ALFRED_LONG_COLUMNS(path, 1)
         value_col = value_cols[0]
         start_col = lower.index("realtime_start")
         id_col = lower.index("series_id") if "series_id" in lower else None
@@ -287,8 +284,7 @@ def read_alfred_csv(path: Path) -> list[SeriesData]:
             path.stem.split("_")[0].upper())
         for number, row in rows:
             if len(row) != len(header):
-                raise ReferenceFileError(
-                    path, f"expected {len(header)} columns, found {len(row)}", number)
+                raise Errors.ROW_COLUMNS(path, number, expected=len(header), found=len(row))
             if row[value_col] in (".", ""):
                 continue
             series_id = row[id_col].upper() if id_col is not None else default_id
@@ -303,9 +299,7 @@ def read_alfred_csv(path: Path) -> list[SeriesData]:
         columns = [(i, _WIDE_COLUMN.match(name.upper())) for i, name in enumerate(header)]
         vintages = [(i, m.group(1), m.group(2)) for i, m in columns if m]
         if lower[:1] not in (["observation_date"], ["date"]) or not vintages:
-            raise ReferenceFileError(
-                path, "not an ALFRED file: expected a realtime_start column or columns named "
-                "SERIES_YYYYMMDD", 1)
+            raise Errors.ALFRED_FORMAT(path, 1)
         dates = {i: dt.date(int(d[:4]), int(d[4:6]), int(d[6:])) for i, _, d in vintages}
         for number, row in rows:
             day = _date(row[0], path, number, header[0])
@@ -319,7 +313,7 @@ def read_alfred_csv(path: Path) -> list[SeriesData]:
                     value=_number(text, path, number, header[i]) * MILLION,
                     half_unit=half_unit_of(text, MILLION)))
     if not found:
-        raise ReferenceFileError(path, "no observations")
+        raise Errors.REFERENCE_NO_OBSERVATIONS(path)
     return [SeriesData(_fred_info(path, sid, _spec(path, sid, 1), False), obs)
             for sid, obs in sorted(found.items())]
 
@@ -327,9 +321,7 @@ def read_alfred_csv(path: Path) -> list[SeriesData]:
 def _spec(path: Path, series_id: str, row: int) -> tuple[str, str, str, str, bool, str]:
     spec = FRED_SERIES.get(series_id)
     if spec is None:
-        raise ReferenceFileError(
-            path, f"FRED series {series_id!r} is not one newsfacts knows; bring it in the user "
-            "CSV format", row)
+        raise Errors.FRED_UNKNOWN_SERIES(path, row, series_id=series_id)
     return spec
 
 
@@ -339,28 +331,22 @@ def read_user_csv(path: Path) -> list[SeriesData]:
     _, header = next(rows, (1, []))
     missing = [name for name in USER_COLUMNS if name not in header]
     if missing:
-        raise ReferenceFileError(path, f"user CSV header lacks {', '.join(missing)}", 1)
+        raise Errors.USER_CSV_HEADER(path, 1, missing=', '.join(missing))
     col = {name: header.index(name) for name in USER_COLUMNS}
     found: dict[str, SeriesData] = {}
     for number, row in rows:
         if len(row) != len(header):
-            raise ReferenceFileError(
-                path, f"expected {len(header)} columns, found {len(row)}", number)
+            raise Errors.ROW_COLUMNS(path, number, expected=len(header), found=len(row))
         cell = {name: row[i] for name, i in col.items()}
         currency, _, scale_word = cell["unit"].partition(" ")
         scale = SCALES.get(scale_word.lower() or "units")
         if scale is None or not re.fullmatch(r"[A-Z]{3}", currency):
-            raise ReferenceFileError(
-                path, f"unit {cell['unit']!r}: write an ISO 4217 code and a scale, e.g. "
-                "'USD millions' (scales: units, thousands, millions, billions)", number)
+            raise Errors.USER_CSV_UNIT(path, number, cell=cell['unit'])
         adjusted = cell["seasonally_adjusted"].upper()
         if adjusted not in ("SA", "NSA", "TRUE", "FALSE"):
-            raise ReferenceFileError(
-                path, f"seasonally_adjusted {cell['seasonally_adjusted']!r}: write SA or NSA",
-                number)
+            raise Errors.USER_CSV_ADJUSTMENT(path, number, cell=cell['seasonally_adjusted'])
         if not _PERIOD.match(cell["period"]):
-            raise ReferenceFileError(
-                path, f"period {cell['period']!r}: write YYYY-MM, YYYY-Qn or YYYY", number)
+            raise Errors.USER_CSV_PERIOD(path, number, cell=cell['period'])
         info = _info(path, number, series_id=cell["series_id"], indicator=cell["indicator"],
                      flow=cell["flow"], basis=cell["basis"], reporter=cell["reporter"],
                      partner=cell["partner"], seasonally_adjusted=adjusted in ("SA", "TRUE"),
@@ -368,20 +354,20 @@ def read_user_csv(path: Path) -> list[SeriesData]:
                      source=cell["source"], file=path.name)
         shape = {"M": 7, "Q": 7, "A": 4}[info.frequency]
         if len(cell["period"]) != shape or ("Q" in cell["period"]) != (info.frequency == "Q"):
-            raise ReferenceFileError(
-                path, f"period {cell['period']!r} does not fit frequency {info.frequency}",
-                number)
+            raise Errors.USER_CSV_PERIOD_FREQUENCY(
+                path,
+                number,
+                cell=cell['period'],
+                frequency=info.frequency)
         series = found.setdefault(info.series_id, SeriesData(info))
         if series.info != info:
-            raise ReferenceFileError(
-                path, f"series {info.series_id!r} is described differently than on an earlier "
-                "row (one series, one description)", number)
+            raise Errors.USER_CSV_SERIES_REDESCRIBED(path, number, series_id=info.series_id)
         value = _number(cell["value"], path, number, "value")
         series.observations.append(Observation(
             period=cell["period"], vintage=_date(cell["vintage"], path, number, "vintage"),
             value=value * scale, half_unit=half_unit_of(cell["value"], scale)))
     if not found:
-        raise ReferenceFileError(path, "no observations")
+        raise Errors.REFERENCE_NO_OBSERVATIONS(path)
     return list(found.values())
 
 
@@ -389,12 +375,11 @@ def read_reference_file(path: str | Path, vintage: dt.date | None = None) -> lis
     """Any supported file, recognised by its suffix and header."""
     file = Path(path)
     if not file.is_file():
-        raise ReferenceFileError(file, "no such file")
+        raise Errors.REFERENCE_NO_SUCH_FILE(file)
     if file.suffix.lower() in (".xlsx", ".xlsm"):
         return read_census_workbook(file, vintage)
     if file.suffix.lower() not in (".csv", ".txt"):
-        raise ReferenceFileError(
-            file, f"suffix {file.suffix!r}: give a Census .xlsx workbook or a .csv file")
+        raise Errors.REFERENCE_SUFFIX(file, suffix=file.suffix)
     _, header = next(_csv_rows(file), (1, []))
     lower = [name.lower() for name in header]
     if "series_id" in lower and "indicator" in lower:
@@ -403,10 +388,11 @@ def read_reference_file(path: str | Path, vintage: dt.date | None = None) -> lis
         return read_alfred_csv(file)
     if len(header) == 2 and lower[0] in ("date", "observation_date"):
         return read_fred_csv(file, vintage)
-    raise ReferenceFileError(
-        file, f"header {','.join(header)!r} is none of the formats newsfacts reads (FRED "
-        "DATE,SERIES; ALFRED with realtime_start; the user CSV columns "
-        f"{','.join(USER_COLUMNS)})", 1)
+    raise Errors.REFERENCE_FORMAT_UNKNOWN(
+        file,
+        1,
+        header=','.join(header),
+        user_columns=','.join(USER_COLUMNS))
 
 
 __all__ = [

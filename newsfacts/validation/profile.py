@@ -42,7 +42,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from newsfacts.errors import ReferenceFileError
+from newsfacts.errors import Errors
 from newsfacts.validation.periods import month_index, months_of
 
 PROFILE_FORMAT = "newsfacts-revision-profile-1"
@@ -215,7 +215,7 @@ class RevisionProfile:
         """``quantile``: the statistic of the ranges (default: the one the file records,
         else ``QUANTILE``)."""
         if data.get("format") != PROFILE_FORMAT:
-            raise ReferenceFileError("revision profile", f"not a {PROFILE_FORMAT} file")
+            raise Errors.PROFILE_FORMAT('revision profile', profile_format=PROFILE_FORMAT)
         if quantile is None:
             quantile = float(data.get("quantile", QUANTILE))
         if not 0.0 < quantile <= 1.0:
@@ -636,7 +636,7 @@ def build_profile(folder: str | Path) -> dict[str, Any]:
     missing = [name for name in (*TODAY_FILES, FIRST_REPORTED, EXH4, ERP, ITA, FT900_1995,
                                  FT900_1997, EXH9, BEA_Q, ANNUAL) if not (root / name).is_file()]
     if missing:
-        raise ReferenceFileError(root, f"missing {', '.join(missing)}")
+        raise Errors.PROFILE_MISSING(root, missing=', '.join(missing))
     early = early_figures(root)
     periods = sorted({figure.period for figure in early})
     later = later_series(root, periods, early)

@@ -27,9 +27,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsfacts.errors import ReferenceStoreError
+from newsfacts.errors import Errors
 from newsfacts.validation.importers import SeriesData, read_reference_file
-from newsfacts.validation.records import SeriesInfo
+from newsfacts.validation.series_and_verdicts import SeriesInfo
 
 if TYPE_CHECKING:  # duckdb is imported on first use: `import newsfacts` stays light
     import duckdb
@@ -98,8 +98,7 @@ def _duckdb_path(path: Path) -> None:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
         shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
-        raise ReferenceStoreError(f"{shown}: a store's file name must be UTF-8; rename it"
-                                  ) from None
+        raise Errors.STORE_NAME_NOT_UTF8(shown=shown) from None
 
 
 def build_reference(out: str | Path, files: Sequence[str | Path | tuple[str | Path,
@@ -117,11 +116,10 @@ def build_reference(out: str | Path, files: Sequence[str | Path | tuple[str | Pa
     target = Path(out)
     _duckdb_path(target)
     if not target.parent.is_dir():
-        raise ReferenceStoreError(f"cannot write {target}: the folder {target.parent} does not "
-                                  "exist; create it first")
+        raise Errors.STORE_FOLDER_MISSING(target=target, parent=target.parent)
     if target.exists():
         if not overwrite:
-            raise ReferenceStoreError(f"{target} exists; remove it or allow overwriting")
+            raise Errors.STORE_EXISTS(target=target)
         target.unlink()
     return write_store(target, loaded, n_files=len(files), derive=derive)
 
@@ -144,9 +142,10 @@ def write_store(target: Path, loaded: Iterable[SeriesData], n_files: int = 0,
             for data in loaded:
                 info = data.info
                 if info.series_id in seen and seen[info.series_id] != info:
-                    raise ReferenceStoreError(
-                        f"series {info.series_id!r} comes from two files with different "
-                        f"descriptions ({seen[info.series_id].file}, {info.file})")
+                    raise Errors.SERIES_TWO_DESCRIPTIONS(
+                        series_id=info.series_id,
+                        file=seen[info.series_id].file,
+                        file2=info.file)
                 if info.series_id not in seen:
                     seen[info.series_id] = info
                     s_out.writerow([getattr(info, name) for name in _SERIES_COLUMNS])
@@ -207,23 +206,19 @@ class ReferenceStore:
         import duckdb
 
         if not isinstance(path, (str, Path)):
-            raise ReferenceStoreError(f"a reference store is a ReferenceStore or the path of "
-                                      f"one, not {type(path).__name__}")
+            raise Errors.NOT_A_STORE(name=type(path).__name__)
         file = Path(path)
         _duckdb_path(file)
         if not file.is_file():
-            raise ReferenceStoreError(f"no reference store at {file}; build one with "
-                                      "`newsfacts reference build`")
+            raise Errors.NO_STORE(file=file)
         try:
             con = duckdb.connect(str(file), read_only=True)
             fmt = con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except duckdb.Error as exc:
-            raise ReferenceStoreError(
-                f"{file} is not a newsfacts reference store ({str(exc).splitlines()[0]})"
-            ) from None
+            raise Errors.STORE_UNREADABLE(file=file, exc=str(exc).splitlines()[0]) from None
         if fmt is None or fmt[0] not in READABLE_FORMATS:
             con.close()
-            raise ReferenceStoreError(f"{file} is not a {STORE_FORMAT} store")
+            raise Errors.STORE_FORMAT_VERSION(file=file, store_format=STORE_FORMAT)
         return cls(con, str(file))
 
     @classmethod

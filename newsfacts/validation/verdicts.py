@@ -24,7 +24,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from newsfacts.errors import InputError
+from newsfacts.errors import Errors
 from newsfacts.schema import TradeFact
 from newsfacts.validation.checks import article_checks, value_checks
 from newsfacts.validation.families import (
@@ -43,7 +43,7 @@ from newsfacts.validation.periods import months_of, shift
 from newsfacts.validation.profile import RevisionProfile, load_profile
 from newsfacts.validation.ranges import revision_band
 from newsfacts.validation.reading import article_flow
-from newsfacts.validation.records import Verdict
+from newsfacts.validation.series_and_verdicts import Verdict
 from newsfacts.validation.store import Band, ReferenceStore, RefValue
 from newsfacts.validation.timing import (
     allows_revisions,
@@ -73,8 +73,7 @@ def validate(facts: Iterable[TradeFact], reference: ReferenceStore | str | Path,
     checked = _checked_facts(facts)
     if texts is not None and not (isinstance(texts, Mapping) and all(
             isinstance(key, str) and isinstance(value, str) for key, value in texts.items())):
-        raise InputError(f"texts must map doc ids (str) to article texts (str), got "
-                         f"{_kind(texts)}")
+        raise Errors.TEXTS_MAPPING(value=_kind(texts))
     if isinstance(reference, ReferenceStore):
         return validate_facts(checked, reference, texts, profile)
     with ReferenceStore.open(reference) as store:
@@ -84,12 +83,11 @@ def validate(facts: Iterable[TradeFact], reference: ReferenceStore | str | Path,
 def _checked_facts(facts: object) -> list[TradeFact]:
     """``facts`` as a list; InputError (E100) for anything but TradeFacts."""
     if isinstance(facts, (str, bytes, TradeFact)) or not isinstance(facts, Iterable):
-        raise InputError(f"facts must be an iterable of TradeFact records, got {_kind(facts)}")
+        raise Errors.FACTS_NOT_ITERABLE(value=_kind(facts))
     checked = list(facts)
     for number, fact in enumerate(checked, 1):
         if not isinstance(fact, TradeFact):
-            raise InputError(f"facts must be TradeFact records; item {number} is "
-                             f"{_kind(fact)}")
+            raise Errors.FACTS_ITEM(number=number, value=_kind(fact))
     return checked
 
 

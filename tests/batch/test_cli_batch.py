@@ -7,6 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
+from newsfacts.errors import Errors
 from newsfacts.outputs import read_parquet_records
 from newsfacts.schema import ErrorRecord, TradeFact
 from tests.conftest import SEED_TEXT
@@ -24,7 +25,8 @@ def test_csv_in_parquet_out_with_require_date(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     records = read_parquet_records(out)
     assert [type(r) for r in records] == [TradeFact, ErrorRecord]
-    assert isinstance(records[1], ErrorRecord) and records[1].error_code == "E101"
+    assert isinstance(records[1], ErrorRecord)
+    assert records[1].error_code == Errors.NO_PUBLISHED_DATE.code
     assert "documents in 2 (processed 1)" in result.output
 
 

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from newsfacts.batch.sinks import TextSink
 from newsfacts.cli import app
+from newsfacts.errors import Errors
 from tests.conftest import SEED_TEXT
 from tests.validation.helpers import write_seed_store
 
@@ -52,7 +53,8 @@ def test_output_into_proc(tmp_path: Path, command: str) -> None:
     assert result.output.startswith("error: ")
     assert str(PROC_VERSION) in result.output
     if command == "extract":
-        assert "[E200]" in result.output and "/proc/version.progress" in result.output
+        assert f"[{Errors.PROGRESS_FILE_UNWRITABLE.code}]" in result.output
+        assert "/proc/version.progress" in result.output
 
 
 @pytest.mark.parametrize("step", ["commit", "close"])

@@ -16,6 +16,7 @@ from typer.testing import CliRunner, Result
 
 from newsfacts.cli import app
 from newsfacts.cli.extract import OutputFormat, extract_paths
+from newsfacts.errors import Errors
 from newsfacts.extractor import Extractor
 from newsfacts.outputs import read_facts, write_jsonl
 from newsfacts.pipeline import COMPONENTS
@@ -44,7 +45,7 @@ def facts_of(output: str) -> list[Record | ErrorRecord]:
 
 
 def latin1_article(folder: Path) -> Path:
-    """A text file that is not UTF-8 (Latin-1): an E102 error record wherever it is read."""
+    """A text file that is not UTF-8 (Latin-1): an E141 error record wherever it is read."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "latin.txt"
     path.write_bytes("Die Exporte stiegen \xfcber Erwarten.".encode("latin-1"))
@@ -140,7 +141,7 @@ def test_extract_jsonl_with_a_malformed_line_goes_on(tmp_path: Path) -> None:
     fact, error = facts_of(result.stdout)
     assert isinstance(fact, TradeFact) and isinstance(error, ErrorRecord)
     assert (fact.doc_id, fact.period) == ("reuters-7", "1994-03")
-    assert error.error_code == "E104"
+    assert error.error_code == Errors.NOT_JSON.code
     assert error.doc_id.endswith("docs.jsonl:2")
     assert "documents in 3 (processed 2)" in result.stderr
     assert "with facts 1" in result.stderr
@@ -156,7 +157,7 @@ def test_extract_non_utf8_file_is_an_e102_record(tmp_path: Path) -> None:
     assert [type(r).__name__ for r in records] == ["TradeFact", "ErrorRecord"]
     error = records[1]
     assert isinstance(error, ErrorRecord)
-    assert error.error_code == "E102"
+    assert error.error_code == Errors.FILE_NOT_UTF8.code
     assert "latin.txt" in error.error
     assert "documents in 2 (processed 1)" in result.stderr
 
@@ -176,7 +177,7 @@ def test_extract_empty_folder_is_accounted_for(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     [error] = facts_of(result.stdout)
     assert isinstance(error, ErrorRecord)
-    assert error.error_code == "E100"
+    assert error.error_code == Errors.FOLDER_EMPTY.code
     assert "documents in 1 (processed 0)" in result.stderr
 
 
@@ -192,7 +193,7 @@ def test_extract_csv_to_a_file(tmp_path: Path) -> None:
         reader = csv.DictReader(handle)
         assert tuple(reader.fieldnames or ())[: len(GOLD_FIELDS)] == GOLD_FIELDS
         rows = list(reader)
-    assert [row["error_code"] for row in rows] == ["E102", ""]
+    assert [row["error_code"] for row in rows] == [Errors.FILE_NOT_UTF8.code, ""]
     fact = rows[1]
     assert (fact["doc_id"], fact["period"], fact["value"]) == ("seed", "1994-03", "-7460000000")
     assert ";" in fact["rule_ids"]
@@ -218,7 +219,7 @@ def test_extract_jsonl_file_reads_back(tmp_path: Path) -> None:
 
 def test_extract_malformed_published_exits_2(tmp_path: Path) -> None:
     result = run("extract", seed_article(tmp_path), "--published", "1994-13-01")
-    assert_clean_failure(result, "E101", "'1994-13-01'", "1994-05-20")
+    assert_clean_failure(result, Errors.DATE_NOT_A_DATE.code, "'1994-13-01'", "1994-05-20")
 
 
 def test_extract_missing_path_exits_2_and_writes_nothing(tmp_path: Path) -> None:
@@ -236,7 +237,7 @@ def test_extract_unwritable_output_exits_2(tmp_path: Path) -> None:
 
 def test_extract_bad_model_dir_exits_2(tmp_path: Path) -> None:
     result = run("extract", seed_article(tmp_path), "--model", tmp_path / "nomodel")
-    assert_clean_failure(result, "E200", "nomodel")
+    assert_clean_failure(result, Errors.PIPELINE_NOT_LOADABLE.code, "nomodel")
 
 
 def test_extract_paths_counts_every_document(tmp_path: Path, extractor: Extractor) -> None:
@@ -358,7 +359,7 @@ def test_evaluate_warns_about_documents_that_failed(gold_and_docs: tuple[Path, P
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["overall"]["tp"] == 1
     assert "1 document(s) could not be processed" in result.stderr
-    assert "E102" in result.stderr and "latin.txt" in result.stderr
+    assert Errors.FILE_NOT_UTF8.code in result.stderr and "latin.txt" in result.stderr
 
 
 def test_evaluate_missing_gold_exits_2(tmp_path: Path) -> None:
@@ -370,7 +371,7 @@ def test_evaluate_bad_gold_exits_2(gold_and_docs: tuple[Path, Path]) -> None:
     gold, docs = gold_and_docs
     gold.write_text("{not json\n", encoding="utf-8")
     result = run("evaluate", "--gold", gold, "--docs", docs)
-    assert_clean_failure(result, "E105", "gold.jsonl:1")
+    assert_clean_failure(result, Errors.GOLD_NOT_JSON.code, "gold.jsonl:1")
 
 
 # --------------------------------------------------------------------------- show
@@ -406,7 +407,8 @@ def test_show_damaged_file_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "facts.jsonl"
     path.write_text('{"doc_id": "x"}\n', encoding="utf-8")
     result = run("show", path)
-    assert_clean_failure(result, "E104", "facts.jsonl:1", "invalid TradeFact")
+    assert_clean_failure(result, Errors.OUTPUT_RECORD_INVALID.code, "facts.jsonl:1",
+                         "invalid TradeFact")
 
 
 def test_show_missing_file_exits_2(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfacts.errors import Errors
 from newsfacts.schema import ErrorRecord, MoneyOutcome, Record
 from tests.cli.test_cli import (
     assert_clean_failure,
@@ -80,12 +81,12 @@ def test_explain_bad_document_is_an_error_line_and_the_run_goes_on(tmp_path: Pat
     bad = latin1_article(tmp_path)
     table = run("explain", good, bad)
     assert table.exit_code == 0, table.output
-    assert "latin.txt: [E102]" in table.stdout and "fact 0" in table.stdout
+    assert f"latin.txt: [{Errors.FILE_NOT_UTF8.code}]" in table.stdout and "fact 0" in table.stdout
     assert "documents 2 · money mentions 2 · facts 1 · dropped 1 · errors 1" in table.stderr
     lines = run("explain", bad, good, "--json")
     assert lines.exit_code == 0, lines.output
     error, *outcomes = outcomes_of(lines.stdout)
-    assert isinstance(error, ErrorRecord) and error.error_code == "E102"
+    assert isinstance(error, ErrorRecord) and error.error_code == Errors.FILE_NOT_UTF8.code
     assert [type(o).__name__ for o in outcomes] == ["MoneyOutcome", "MoneyOutcome"]
 
 
@@ -103,12 +104,12 @@ def test_explain_missing_file_exits_2(tmp_path: Path) -> None:
 @pytest.mark.parametrize("flag", [[], ["--json"]])
 def test_explain_malformed_published_exits_2(tmp_path: Path, flag: list[str]) -> None:
     result = run("explain", explained_article(tmp_path), "--published", "1994-13-01", *flag)
-    assert_clean_failure(result, "E101", "'1994-13-01'", "1994-05-20")
+    assert_clean_failure(result, Errors.DATE_NOT_A_DATE.code, "'1994-13-01'", "1994-05-20")
 
 
 def test_explain_bad_model_dir_exits_2(tmp_path: Path) -> None:
     result = run("explain", explained_article(tmp_path), "--model", tmp_path / "nomodel")
-    assert_clean_failure(result, "E200", "nomodel")
+    assert_clean_failure(result, Errors.PIPELINE_NOT_LOADABLE.code, "nomodel")
 
 
 def test_help_lists_explain() -> None:

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from newsfacts.cli import app
+from newsfacts.errors import Errors
 from tests.cli.test_cli import assert_clean_failure, latin1_article, seed_article
 from tests.review.test_claimreview import schemaorg_problems
 from tests.validation.helpers import write_seed_store
@@ -98,7 +99,7 @@ def test_unreadable_article_is_an_error_line(tmp_path: Path, store: Path) -> Non
     result = run("export", "claimreview", folder, "-r", store, *AUTHOR)
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 1
-    assert "E102" in result.stderr and "latin.txt" in result.stderr
+    assert Errors.FILE_NOT_UTF8.code in result.stderr and "latin.txt" in result.stderr
     assert "errors 1" in result.stderr and "Traceback" not in result.output
 
 
@@ -106,16 +107,16 @@ def test_no_author_is_a_clean_failure(tmp_path: Path, store: Path) -> None:
     article = seed_article(tmp_path / "articles")
     out = tmp_path / "reviews.jsonld"
     assert_clean_failure(run("export", "claimreview", article, "-r", store, "-o", out),
-                         "E200", "--author", "NEWSFACTS_AUTHOR")
+                         Errors.CLAIMREVIEW_AUTHOR.code, "--author", "NEWSFACTS_AUTHOR")
     assert not out.exists()
 
 
 @pytest.mark.parametrize(("args", "fragments"), [
-    (("--author-url", "example.org"), ("E200", "author_url")),
-    (("--review-url", "https://example.org/#x"), ("E200", "review_url")),
-    (("--author-type", "Robot"), ("E200", "author_type")),
-    (("--review-date", "tomorrow"), ("E101", "--review-date")),
-    (("--published", "May 1994"), ("E101", "May 1994")),
+    (("--author-url", "example.org"), (Errors.REVIEW_SETTINGS.code, "author_url")),
+    (("--review-url", "https://example.org/#x"), (Errors.REVIEW_SETTINGS.code, "review_url")),
+    (("--author-type", "Robot"), (Errors.REVIEW_SETTINGS.code, "author_type")),
+    (("--review-date", "tomorrow"), (Errors.REVIEW_DATE.code, "--review-date")),
+    (("--published", "May 1994"), (Errors.DATE_NOT_A_DATE.code, "May 1994")),
 ])
 def test_bad_options(tmp_path: Path, store: Path, args: tuple[str, ...],
                      fragments: tuple[str, ...]) -> None:
@@ -128,9 +129,9 @@ def test_missing_article_or_store(tmp_path: Path, store: Path) -> None:
     article = seed_article(tmp_path / "articles")
     out = tmp_path / "reviews.jsonld"
     assert_clean_failure(run("export", "claimreview", tmp_path / "none.txt", "-r", store,
-                             *AUTHOR, "-o", out), "E100", "none.txt")
+                             *AUTHOR, "-o", out), Errors.NO_SUCH_PATH.code, "none.txt")
     assert_clean_failure(run("export", "claimreview", article, "-r", tmp_path / "no.duckdb",
-                             *AUTHOR, "-o", out), "E402")
+                             *AUTHOR, "-o", out), Errors.NO_STORE.code)
     assert not out.exists()
     # no --reference: the default store shipped with the package
     default = run("export", "claimreview", article, *AUTHOR, "-o", out)

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
+from newsfacts.errors import Errors
 from newsfacts.review.server import ServeOptions
 from newsfacts.validation.default import DEFAULT_STORE_NAME
 from tests.conftest import SEED_PUBLISHED, SEED_TEXT
@@ -27,7 +28,7 @@ def test_report_writes_one_html_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "<title>Two files</title>" in html and html.count("<tr data-fact=") == 1
-    assert "E102" in html  # the unreadable file is listed, not dropped
+    assert Errors.FILE_NOT_UTF8.code in html  # the unreadable file is listed, not dropped
     assert "articles 1" in result.output and "errors 1" in result.output
 
 

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from newsfacts.cli import app
+from newsfacts.errors import Errors
 from newsfacts.outputs import write_jsonl
 from newsfacts.schema import ErrorRecord
 from newsfacts.validation import Verdict
@@ -50,14 +51,16 @@ def test_reference_build_and_show(store: Path) -> None:
 
 
 def test_reference_build_refuses_to_overwrite(store: Path, official: list[Path]) -> None:
-    assert_clean_failure(run("reference", "build", store, *official), "E402", "--force")
+    assert_clean_failure(run("reference", "build", store, *official),
+                         Errors.STORE_EXISTS_USE_FORCE.code, "--force")
     assert run("reference", "build", store, *official, "--force").exit_code == 0
 
 
 def test_reference_build_bad_file_names_file_and_row(tmp_path: Path) -> None:
     bad = write_text(tmp_path / "bad.csv", "DATE,BOPGSTB\n1994-03-01,-6466\n1994-04-01,oops\n")
     out = tmp_path / "ref.duckdb"
-    assert_clean_failure(run("reference", "build", out, bad), "E401", str(bad), "row 3",
+    assert_clean_failure(run("reference", "build", out, bad),
+                         Errors.REFERENCE_NOT_A_NUMBER.code, str(bad), "row 3",
                          "'oops' is not a number")
     assert not out.exists()
 
@@ -91,11 +94,13 @@ def test_validate_writes_one_verdict_per_fact(tmp_path: Path, store: Path) -> No
 def test_validate_missing_or_bad_store(tmp_path: Path) -> None:
     facts = tmp_path / "facts.jsonl"
     write_jsonl([fact(-7.46e9)], facts)
-    assert_clean_failure(run("validate", facts, "-r", tmp_path / "none.duckdb"), "E402",
+    assert_clean_failure(run("validate", facts, "-r", tmp_path / "none.duckdb"),
+                         Errors.NO_STORE.code,
                          "no reference store")
     junk = write_text(tmp_path / "junk.duckdb", "not a database")
-    assert_clean_failure(run("validate", facts, "-r", junk), "E402")
-    assert_clean_failure(run("validate", tmp_path / "nofacts.jsonl", "-r", junk), "E100")
+    assert_clean_failure(run("validate", facts, "-r", junk), Errors.STORE_UNREADABLE.code)
+    assert_clean_failure(run("validate", tmp_path / "nofacts.jsonl", "-r", junk),
+                         Errors.NO_SUCH_PATH.code)
 
 
 def test_check_extracts_and_validates(tmp_path: Path, store: Path) -> None:

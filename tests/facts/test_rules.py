@@ -1,5 +1,5 @@
 """assembly.json and its schema: the shipped file loads as ``RULES``; a file with an unknown,
-missing or mistyped key is refused with PatternError (E201) naming the file and the key; and
+missing or mistyped key is refused with PatternError (E240) naming the file and the key; and
 every key is described in the file's ``_doc`` or in newsfacts/patterns/README.md."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from newsfacts.errors import PatternError
+from newsfacts.errors import Errors, PatternError
 from newsfacts.facts.rules import RULES, AssemblyFile, read_rules
 from newsfacts.patterns import load_json
 
@@ -33,9 +33,9 @@ def refusal(change: Callable[[dict[str, Any]], object]) -> str:
     change(data)
     with pytest.raises(PatternError) as raised:
         read_rules(data)
-    assert raised.value.code == "E201"
+    assert raised.value.code == Errors.ASSEMBLY_FILE.code == "E240"
     message = str(raised.value)
-    assert message.startswith("[E201] assembly.json: ")
+    assert message.startswith("[E240] assembly.json: ")
     return message
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.errors import ConfigError, RecordError
+from newsfacts.errors import ConfigError, Errors, RecordError
 from newsfacts.extras import require
 from newsfacts.ingest import (
     CsvColumns,
@@ -80,7 +80,8 @@ def test_csv_with_mapping_bad_rows_and_gzip(tmp_path: Path) -> None:
     assert isinstance(first, Article) and first.id == "s1"
     assert first.published == dt.date(1994, 5, 20)
     assert [r.error_code for r in out if isinstance(r, ErrorRecord)] == [
-        "E104", "E104", "E101", "E102"]
+        Errors.CSV_EMPTY_ID.code, Errors.CSV_EMPTY_TEXT.code, Errors.DATE_NOT_A_DATE.code,
+        Errors.CSV_NOT_UTF8.code]
     fifth = out[4]
     assert isinstance(fifth, Article) and fifth.text == "multi\nline" and fifth.published is None
 
@@ -116,7 +117,7 @@ def test_reuters_sgml(tmp_path: Path) -> None:
     assert isinstance(unproc, Article) and "Japan's surplus rose & grew." in unproc.text
     assert unproc.published == dt.date(1987, 2, 26)  # the date's '&#5;…RM' tail is dropped
     assert [(r.error_code, "NEWID" in r.error) for r in out[2:] if isinstance(r, ErrorRecord)
-            ] == [("E104", True), ("E101", False)]
+            ] == [(Errors.REUTERS_NO_NEWID.code, True), (Errors.DATE_NOT_A_DATE.code, False)]
 
 
 def test_reuters_sgml_gzip_bad_bytes_and_unclosed(tmp_path: Path) -> None:
@@ -125,7 +126,8 @@ def test_reuters_sgml_gzip_bad_bytes_and_unclosed(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(broken + b'<REUTERS NEWID="9">\n<TITLE>cut'))
     out = list(read_paths([tmp_path]))
     assert [r.error_code if isinstance(r, ErrorRecord) else "ok" for r in out] == [
-        "ok", "E102", "E104", "E101", "E104"]
+        "ok", Errors.NOT_UTF8.code, Errors.REUTERS_NO_NEWID.code, Errors.DATE_NOT_A_DATE.code,
+        Errors.REUTERS_NOT_CLOSED.code]
     assert "NEWID 2" in out[1].error if isinstance(out[1], ErrorRecord) else False
 
 
@@ -176,7 +178,7 @@ def test_html_without_text_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.htm"
     path.write_text("<html><body></body></html>", encoding="utf-8")
     error = read_html_file(path)
-    assert isinstance(error, ErrorRecord) and error.error_code == "E104"
+    assert isinstance(error, ErrorRecord) and error.error_code == Errors.HTML_NO_TEXT.code
 
 
 def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> Path:
@@ -220,7 +222,7 @@ def test_damaged_warc_ends_with_an_error(tmp_path: Path) -> None:
     garbage = tmp_path / "other.warc"
     garbage.write_bytes(b"this is no WARC file\n" * 20)
     (error,) = read_warc(garbage)
-    assert isinstance(error, ErrorRecord) and error.error_code == "E104"
+    assert isinstance(error, ErrorRecord) and error.error_code == Errors.WARC_NO_HTML.code
 
 
 def test_missing_extra_names_it() -> None:

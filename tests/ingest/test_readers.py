@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.errors import DateError, EncodingError
+from newsfacts.errors import DateError, EncodingError, Errors
 from newsfacts.ingest import read_jsonl, read_paths, read_text_file
 from newsfacts.ingest.dates import parse_date
 from newsfacts.schema import Article, ErrorRecord
@@ -109,7 +109,7 @@ def test_non_utf8_text_file_raises_e102(tmp_path: Path) -> None:
     path.write_bytes("Exporte stiegen um 5 Mrd. \xe4".encode("latin-1"))
     with pytest.raises(EncodingError, match=r"latin\.txt: not UTF-8 text") as caught:
         read_text_file(path)
-    assert caught.value.code == "E102"
+    assert caught.value.code == Errors.FILE_NOT_UTF8.code
 
 
 def test_read_paths_turns_bad_files_into_error_records(tmp_path: Path) -> None:
@@ -123,7 +123,8 @@ def test_read_paths_turns_bad_files_into_error_records(tmp_path: Path) -> None:
     results = list(read_paths([good, latin, broken, tmp_path / "absent.txt"]))
     assert isinstance(results[0], Article) and results[0].id == "good"
     codes = [r.error_code for r in results[1:] if isinstance(r, ErrorRecord)]
-    assert codes == ["E102", "E104", "E100"]
+    assert codes == [Errors.FILE_NOT_UTF8.code, Errors.SIDECAR_NOT_JSON.code,
+                     Errors.CANNOT_READ.code]
     assert isinstance(results[3], ErrorRecord) and "absent.txt" in results[3].doc_id
 
 
@@ -133,7 +134,7 @@ def test_bad_sidecar_date_is_e101(tmp_path: Path) -> None:
     (tmp_path / "story.json").write_text('{"published": "20/05/1994"}', encoding="utf-8")
     [result] = read_paths([path])
     assert isinstance(result, ErrorRecord)
-    assert result.error_code == "E101"
+    assert result.error_code == Errors.DATE_NOT_A_DATE.code
     assert "20/05/1994" in result.error
 
 
@@ -171,18 +172,18 @@ def test_malformed_jsonl_line_is_e104_and_reading_goes_on(tmp_path: Path) -> Non
     results = list(read_jsonl(path))
     assert len(results) == 3
     assert isinstance(results[1], ErrorRecord)
-    assert results[1].error_code == "E104"
+    assert results[1].error_code == Errors.NOT_JSON.code
     assert results[1].doc_id.endswith("docs.jsonl:2")
     assert "not valid JSON" in results[1].error
     assert [r.id for r in results if isinstance(r, Article)] == ["a", "c"]
 
 
 @pytest.mark.parametrize(("record", "code", "message"), [
-    ("[1, 2]", "E104", "expected a JSON object, got list"),
-    ('{"body": "no id"}', "E104", "no id"),
-    ('{"id": "x"}', "E104", "neither title nor body"),
-    ('{"id": "x", "body": 5}', "E104", "body must be a string"),
-    ('{"id": "x", "body": "b", "date": "someday"}', "E101", "'someday'"),
+    ("[1, 2]", Errors.NOT_A_JSON_OBJECT.code, "expected a JSON object, got list"),
+    ('{"body": "no id"}', Errors.NO_ID.code, "no id"),
+    ('{"id": "x"}', Errors.NO_TEXT.code, "neither title nor body"),
+    ('{"id": "x", "body": 5}', Errors.FIELD_TYPE.code, "body must be a string"),
+    ('{"id": "x", "body": "b", "date": "someday"}', Errors.DATE_NOT_A_DATE.code, "'someday'"),
 ])
 def test_bad_jsonl_records(tmp_path: Path, record: str, code: str, message: str) -> None:
     path = write_jsonl_lines(tmp_path / "docs.jsonl", [record])
@@ -199,7 +200,7 @@ def test_non_utf8_jsonl_line_costs_only_that_line(tmp_path: Path) -> None:
     results = list(read_jsonl(path))
     assert len(results) == 3
     assert isinstance(results[1], ErrorRecord)
-    assert results[1].error_code == "E102"
+    assert results[1].error_code == Errors.NOT_UTF8.code
     assert results[1].doc_id.endswith("docs.jsonl:2")
     assert [r.id for r in results if isinstance(r, Article)] == ["a", "c"]
 
@@ -214,7 +215,7 @@ def test_gzipped_jsonl(tmp_path: Path) -> None:
 def test_missing_jsonl_is_an_error_record(tmp_path: Path) -> None:
     [result] = read_jsonl(tmp_path / "absent.jsonl")
     assert isinstance(result, ErrorRecord)
-    assert result.error_code == "E100"
+    assert result.error_code == Errors.CANNOT_OPEN.code
 
 
 # --------------------------------------------------------------------------- folders
@@ -237,7 +238,7 @@ def test_folder_reads_text_and_jsonl_in_name_order(tmp_path: Path) -> None:
 def test_empty_folder_is_an_error_record(tmp_path: Path) -> None:
     [result] = read_paths([tmp_path])
     assert isinstance(result, ErrorRecord)
-    assert result.error_code == "E100"
+    assert result.error_code == Errors.FOLDER_EMPTY.code
     assert "holds no .txt or .jsonl files" in result.error
 
 

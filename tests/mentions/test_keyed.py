@@ -267,7 +267,7 @@ def test_ruler_sees_patterns_added_and_removed_after_use(nlp: Language) -> None:
                                                                    {"LOWER": "dlrs"}]}])
     doc = nlp.make_doc("5 dlrs in March")
     assert [s.text for s in ruler.match(doc)] == ["5 dlrs"]
-    ruler.add_patterns([{"label": "PERIOD", "id": "p", "pattern": [{"ORTH": "March"}]}])
+    ruler.add_patterns([{"label": "PERIOD", "id": "period.month", "pattern": [{"ORTH": "March"}]}])
     assert [s.text for s in ruler.match(doc)] == ["5 dlrs", "March"]
     ruler.remove_by_id("m")
     assert [s.text for s in ruler.match(doc)] == ["March"]

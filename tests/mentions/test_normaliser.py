@@ -9,11 +9,11 @@ import spacy
 from spacy.tokens import Span
 
 from newsfacts.mentions import component
-from newsfacts.mentions.component import MentionNormaliser, normalise_text
+from newsfacts.mentions.component import MentionNormaliser, normalise_text, period_value
 from newsfacts.mentions.extensions import value_key_is_spacys
 from newsfacts.mentions.money import parse_money
 from newsfacts.mentions.percent import parse_percent
-from newsfacts.mentions.periods import parse_period
+from newsfacts.mentions.periods import resolve_period
 
 CASES: list[tuple[str, str]] = [
     ("MONEY", "7.46 bln dlrs"),
@@ -21,32 +21,40 @@ CASES: list[tuple[str, str]] = [
     ("MONEY", "no money here"),
     ("PERCENT", "18.5%"),
     ("POINTS", "1.5 percentage points"),
-    ("PERIOD", "March"),
-    ("PERIOD", "last year"),
-    ("PERIOD_SHIFT", "a year earlier"),
 ]
 
 
 @pytest.mark.parametrize(("label", "text"), CASES)
 def test_values_are_the_parsers(label: str, text: str) -> None:
+    expected = parse_money(text) if label == "MONEY" else parse_percent(text)
+    assert normalise_text(label, text) == expected
+    assert normalise_text(label, text) == expected  # from the cache
+
+
+PERIODS: list[tuple[str, tuple[str, ...], str]] = [
+    ("period.month", ("march",), "March"),
+    ("period.rel-year", ("last", "year"), "last year"),
+    ("period.shift.a-year-earlier", ("a", "year", "earlier"), "a year earlier"),
+]
+
+
+@pytest.mark.parametrize(("pattern_id", "words", "text"), PERIODS)
+def test_period_values_are_the_resolvers(
+        pattern_id: str, words: tuple[str, ...], text: str) -> None:
     published = dt.date(1994, 5, 20)
-    expected: object
-    if label == "MONEY":
-        expected = parse_money(text)
-    elif label in ("PERCENT", "POINTS"):
-        expected = parse_percent(text)
-    else:
-        expected = parse_period(text, published)
-    assert normalise_text(label, text, published) == expected
-    assert normalise_text(label, text, published) == expected  # from the cache
+    expected = resolve_period(pattern_id, words, text, published)
+    assert expected is not None
+    assert period_value(pattern_id, words, text, published) == expected
+    assert period_value(pattern_id, words, text, published) == expected  # from the cache
 
 
 def test_periods_resolve_against_their_own_publication_date() -> None:
-    first = normalise_text("PERIOD", "last year", dt.date(1994, 5, 20))
-    second = normalise_text("PERIOD", "last year", dt.date(1987, 4, 1))
+    words = ("last", "year")
+    first = period_value("period.rel-year", words, "last year", dt.date(1994, 5, 20))
+    second = period_value("period.rel-year", words, "last year", dt.date(1987, 4, 1))
     assert first is not None and second is not None
     assert (first.code, second.code) == ("1993", "1986")
-    assert normalise_text("PERIOD", "last year", None) is None
+    assert period_value("period.rel-year", words, "last year", None) is None
 
 
 @pytest.mark.parametrize("direct", [True, False], ids=["user_data", "underscore"])

@@ -1,17 +1,57 @@
-"""Period phrases resolved against the publication date (never today's)."""
+"""Period phrases resolved against the publication date (never today's), each by the
+resolver of the pattern that matched it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
 
 import pytest
+import spacy
+from spacy.language import Language
 
-from newsfacts.mentions.periods import parse_period
+from newsfacts.errors import PatternError
+from newsfacts.mentions.component import SPANS_KEY
+from newsfacts.mentions.periods import PERIOD_LABELS, RESOLVERS, resolve_period
+from newsfacts.mentions.tokenizer import customize_tokenizer
+from newsfacts.patterns import load_patterns
 from newsfacts.periods import PeriodShift, make_period, shift_period
+from newsfacts.pipeline import load_pipeline, save_pipeline
 from newsfacts.schema import Period
 
 MAY_1994 = dt.date(1994, 5, 20)
 MARCH_1987 = dt.date(1987, 3, 3)
+
+
+@pytest.fixture(scope="module")
+def mentions() -> Language:
+    """The mention components alone: the span ruler and the normaliser."""
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("newsfacts_mentions")
+    nlp.add_pipe("newsfacts_normaliser")
+    return nlp
+
+
+def matched(nlp: Language, text: str, published: dt.date | None) -> tuple[str, Any]:
+    """The id and value of the period mention that spans the whole of ``text`` (but for a
+    'the' that its pattern leaves out), as the pipeline finds it (``None`` as value where it
+    has none)."""
+    doc = nlp.get_pipe("newsfacts_mentions")(nlp.make_doc(text))
+    doc._.nf_published = published
+    start = 1 if doc[0].lower_ == "the" else 0
+    whole = [span for span in doc.spans[SPANS_KEY] if span.label_ in PERIOD_LABELS
+             and span.end == len(doc) and span.start <= start]
+    assert len(whole) == 1, f"{text!r}: no single period pattern covers it"
+    kept = nlp.get_pipe("newsfacts_normaliser")(doc).spans[SPANS_KEY]
+    value = next((span._.nf_value for span in kept if span == whole[0]), None)
+    return whole[0].id_, value
+
+
+def parse_period(nlp: Language, text: str, published: dt.date | None) -> Any:
+    return matched(nlp, text, published)[1]
 
 CASES: list[tuple[str, dt.date, str]] = [
     ("March", MAY_1994, "1994-03"),
@@ -52,8 +92,8 @@ CASES: list[tuple[str, dt.date, str]] = [
 
 
 @pytest.mark.parametrize(("text", "published", "code"), CASES)
-def test_absolute_periods(text: str, published: dt.date, code: str) -> None:
-    period = parse_period(text, published)
+def test_absolute_periods(mentions: Language, text: str, published: dt.date, code: str) -> None:
+    period = parse_period(mentions, text, published)
     assert isinstance(period, Period)
     assert period.code == code
 
@@ -75,8 +115,8 @@ SHIFTS: list[tuple[str, str, int]] = [
 
 
 @pytest.mark.parametrize(("text", "unit", "n"), SHIFTS)
-def test_shifts_relative_to_a_figure(text: str, unit: str, n: int) -> None:
-    shift = parse_period(text, MARCH_1987)
+def test_shifts_relative_to_a_figure(mentions: Language, text: str, unit: str, n: int) -> None:
+    shift = parse_period(mentions, text, MARCH_1987)
     assert isinstance(shift, PeriodShift)
     assert (shift.unit, shift.n) == (unit, n)
 
@@ -92,13 +132,101 @@ def test_shift_keeps_granularity() -> None:
     assert shift_period(fiscal, PeriodShift("year", -1, "previous")).code == "FY1986"
 
 
-def test_relative_words_need_a_publication_date() -> None:
-    assert parse_period("last year", None) is None
-    assert parse_period("March", None) is None
-    period = parse_period("March 1994", None)
+def test_relative_words_need_a_publication_date(mentions: Language) -> None:
+    assert parse_period(mentions, "last year", None) is None
+    assert parse_period(mentions, "March", None) is None
+    period = parse_period(mentions, "March 1994", None)
     assert isinstance(period, Period)
     assert period.code == "1994-03"
 
 
-def test_unknown_text_is_none() -> None:
-    assert parse_period("the other day", MAY_1994) is None
+# forms a pattern matches (so that their words make no shorter period) that give no period
+UNREAD: list[tuple[str, str]] = [
+    ("March/April", "period.unread.month-slash-run"),
+    ("March/April 1987", "period.unread.month-slash-run-year"),
+    ("the same month one year earlier", "period.unread.same-one-year-earlier"),
+    ("the like period of 1986", "period.unread.like-period-in-year"),
+    ("the preceding year", "period.shift.previous"),
+    ("the same period of the year", "period.shift.same-last-year"),
+    ("the first nine months of the 1995/96 fiscal", "period.first-months-split-fiscal"),
+    ("1995/96 fiscal ended June", "period.split-fiscal-year-ended"),
+    ("the 12 months to-March", "period.months-to"),  # a dash only after "end"
+    ("the first 2.5 days of March", "period.first-days"),
+    ("the first 13 months of 1986", "period.first-months-year"),
+]
+
+
+@pytest.mark.parametrize(("text", "pattern_id"), UNREAD)
+def test_forms_that_give_no_period(mentions: Language, text: str, pattern_id: str) -> None:
+    assert matched(mentions, text, MAY_1994) == (pattern_id, None)
+
+
+@pytest.mark.parametrize(("text", "pattern_id", "code"), [
+    ("March 1987", "period.month-year", "1987-03"),
+    ("March of last year", "period.month-of-rel", "1993-03"),
+    ("the first six months of fiscal 1986", "period.first-months-fiscal", "1986-04/1986-09"),
+    ("the first nine months of the 1995/96 financial year", "period.first-months-split-fiscal",
+     "1995-04/1995-12"),
+    ("1986/87 fiscal year ended June 30", "period.split-fiscal-year-ended", "FY1987"),
+    ("Q3 1986", "period.qn", "1986-Q3"),
+    ("1987 second-half", "period.year-half", "1987-07/1987-12"),
+    # spacing does not matter: the words do ("first - quarter", "Jun 15 , 1987")
+    ("first - quarter", "period.quarter", "1994-Q1"),
+    ("Jun 15 , 1987", "period.day-date", "1987-06"),
+])
+def test_the_pattern_id_selects_the_resolver(
+        mentions: Language, text: str, pattern_id: str, code: str) -> None:
+    found, value = matched(mentions, text, MAY_1994)
+    assert found == pattern_id
+    assert isinstance(value, Period)
+    assert value.code == code
+
+
+@pytest.mark.parametrize(("text", "pattern_id", "unit"), [
+    ("the previous year", "period.shift.previous", "year"),
+    ("the prior quarter", "period.shift.previous", "step"),
+    ("the year before", "period.shift.before", "year"),
+    ("the month before", "period.shift.before", "step"),
+])
+def test_one_pattern_reads_its_unit_from_its_words(
+        mentions: Language, text: str, pattern_id: str, unit: str) -> None:
+    found, value = matched(mentions, text, MAY_1994)
+    assert found == pattern_id
+    assert isinstance(value, PeriodShift)
+    assert (value.unit, value.n) == (unit, -1)
+
+
+def test_every_period_pattern_has_a_resolver_and_every_resolver_a_pattern() -> None:
+    ids = {entry["id"] for entry in load_patterns("periods.jsonl")}
+    assert sorted(ids - RESOLVERS.keys()) == []
+    assert sorted(RESOLVERS.keys() - ids) == []
+
+
+def test_words_a_pattern_cannot_give_make_no_period() -> None:
+    assert resolve_period("period.month", ("blurb",), "blurb", MAY_1994) is None
+
+
+def test_an_id_without_a_resolver_is_refused() -> None:
+    with pytest.raises(PatternError, match=r"period\.no-such-form"):
+        resolve_period("period.no-such-form", ("march",), "March", MAY_1994)
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("newsfacts_mentions", config={"load_package_patterns": False})
+    pattern = {"label": "PERIOD", "pattern": [{"LOWER": "yesteryear"}], "id": "period.yore"}
+    with pytest.raises(PatternError, match=r"period\.yore"):
+        ruler.add_patterns([pattern])
+    assert ruler.patterns == []
+    ruler.add_patterns([{**pattern, "label": "CUE"}])  # other labels need none
+
+
+def test_a_saved_pipeline_with_an_unknown_period_id_does_not_load(tmp_path: Path) -> None:
+    target = save_pipeline(tmp_path / "model")
+    patterns_file = target / "newsfacts_mentions" / "patterns"
+    lines = patterns_file.read_text(encoding="utf-8").splitlines()
+    entries = [json.loads(line) for line in lines]
+    for entry in entries:
+        if entry["id"] == "period.month":
+            entry["id"] = "period.month-renamed"
+    patterns_file.write_text(
+        "".join(json.dumps(entry) + "\n" for entry in entries), encoding="utf-8")
+    with pytest.raises(PatternError, match=r"period\.month-renamed"):
+        load_pipeline(target)

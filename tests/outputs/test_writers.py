@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.errors import EncodingError, InputError, RecordError
+from newsfacts.errors import EncodingError, Errors, InputError, RecordError
 from newsfacts.outputs import CSV_COLUMNS, read_facts, write_csv, write_jsonl
 from newsfacts.schema import GOLD_FIELDS, ErrorRecord, TradeFact
 
@@ -135,7 +135,7 @@ def test_read_facts_damaged_line_names_file_and_line(tmp_path: Path) -> None:
     assert next(records).doc_id == "seed"
     with pytest.raises(RecordError, match=r"facts\.jsonl:2: not valid JSON") as caught:
         next(records)
-    assert caught.value.code == "E104"
+    assert caught.value.code == Errors.NOT_JSON.code
 
 
 def test_read_facts_invalid_record_names_the_field(tmp_path: Path) -> None:

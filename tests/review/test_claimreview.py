@@ -334,7 +334,7 @@ def test_facts_without_verdict_are_not_exported() -> None:
 
 
 def test_settings_need_an_author() -> None:
-    with pytest.raises(ConfigError, match=r"E200.*author_name"):
+    with pytest.raises(ConfigError, match=r"E230.*author_name"):
         make_review_settings(author_name="  ")
     with pytest.raises(ConfigError, match="author_name"):
         make_review_settings()

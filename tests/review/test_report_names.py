@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
+from newsfacts.errors import Errors
 from newsfacts.review.report import shown
 from tests.conftest import SEED_TEXT
 
@@ -52,5 +53,5 @@ def test_report_of_absolute_inputs_names_files_relative_and_visibly(tmp_path: Pa
     assert str(tmp_path) not in html
     assert RLO not in html
     assert "news/ev[U+202E]lmth.txt" in html  # relative to the folder given
-    assert "news/bad.txt" in html and "[E102]" in html
+    assert "news/bad.txt" in html and f"[{Errors.FILE_NOT_UTF8.code}]" in html
     assert "one.txt" in html

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gzip
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,12 +16,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+import newsfacts.validation.default as default_module
 from newsfacts.cli import app
-from newsfacts.errors import ReferenceStoreError
+from newsfacts.errors import Errors, ReferenceStoreError
 from newsfacts.validation import ReferenceStore, validate
 from newsfacts.validation.default import (
+    CACHE_ENV,
     DEFAULT_FILE,
     PARTNERS,
+    _packed_default,
+    cache_dir,
+    cache_key,
+    cached_default_store,
     default_rows,
     default_series,
     default_store,
@@ -141,7 +149,8 @@ def test_update_downloads_and_builds_a_store(mirror: str, tmp_path: Path) -> Non
         [ref] = store.values("fred-BOPGSTB", ["1994-03"])
         assert ref.value == -6466e6 and ref.vintage == dt.date.today()
         assert store.values("census-5880-trade_balance", ["1994-03"])
-    assert_clean_failure(run("reference", "update", out, "--base-url", mirror), "E402",
+    assert_clean_failure(run("reference", "update", out, "--base-url", mirror),
+                         Errors.STORE_EXISTS_USE_FORCE.code,
                          "--force")
 
 
@@ -154,5 +163,58 @@ def test_update_fails_cleanly_and_keeps_nothing(mirror: str, tmp_path: Path) -> 
     assert list(folder.iterdir()) == []
     out = tmp_path / "ref.duckdb"
     assert_clean_failure(run("reference", "update", out, "--base-url", f"{mirror}/nothing"),
-                         "E402", "cannot download")
+                         Errors.DOWNLOAD_FAILED.code, "cannot download")
     assert not out.exists()
+
+
+def test_the_default_store_is_built_once_into_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    assert cache_dir() == tmp_path / "cache"
+    with default_store() as store:
+        first = [info.series_id for info in store.series]
+    [built] = (tmp_path / "cache").iterdir()
+    assert built.name == cache_key(_packed_default()) and built.suffix == ".duckdb"
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(default_module, "write_store", no_build)
+    with default_store() as again:  # opened from the cache, read-only
+        assert [info.series_id for info in again.series] == first
+    assert built.is_file()  # closing a cached store keeps it
+
+
+def test_a_damaged_cached_store_is_built_again(tmp_path: Path) -> None:
+    target = tmp_path / cache_key(_packed_default())
+    target.write_bytes(b"not a store")
+    with cached_default_store(tmp_path) as store:
+        assert store.series
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
+
+
+def test_an_unwritable_cache_falls_back_to_a_throwaway_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))  # a folder inside a file
+    with default_store() as store:
+        assert store.series
+
+
+def test_the_key_changes_with_the_data() -> None:
+    packed = _packed_default()
+    assert cache_key(packed) == cache_key(packed)
+    assert cache_key(packed) != cache_key(packed + b"x")
+
+
+def test_two_processes_building_at_once_both_get_the_store(tmp_path: Path) -> None:
+    code = ("import sys; from pathlib import Path; "
+            "from newsfacts.validation.default import cached_default_store; "
+            "store = cached_default_store(Path(sys.argv[1])); print(len(store.series))")
+    both = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)],
+                             stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    counts = [int(process.communicate(timeout=120)[0]) for process in both]
+    assert [process.returncode for process in both] == [0, 0]
+    assert counts[0] == counts[1] > 0
+    assert [path.name for path in tmp_path.iterdir()] == [cache_key(_packed_default())]

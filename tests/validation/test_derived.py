@@ -21,7 +21,7 @@ from newsfacts.validation.derived import (
     derive_series,
     seasonal_estimates,
 )
-from newsfacts.validation.records import Observation
+from newsfacts.validation.series_and_verdicts import Observation
 from tests.validation.helpers import fact
 
 VINTAGE = dt.date(2024, 8, 1)

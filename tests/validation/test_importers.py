@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.errors import InputError, NewsfactsError
+from newsfacts.errors import Errors, FileMessage, InputError, NewsfactsError
 from newsfacts.validation import ReferenceFileError, read_reference_file
 from newsfacts.validation.importers import census_countries
 from tests.validation.helpers import (
@@ -100,22 +100,27 @@ def test_user_csv(tmp_path: Path) -> None:
     assert series.observations[0].half_unit == Decimal("5000000")
 
 
-@pytest.mark.parametrize(("name", "text", "row", "fragment"), [
-    ("a.csv", "DATE,BOPGSTB\n1994-03-01,-6466\n1994-04-01,lots\n", 3, "'lots' is not a number"),
-    ("b.csv", "DATE,BOPGSTB\n1994-03-01,-6466\n94/04/01,-7887\n", 3, "is not a date"),
-    ("c.csv", "DATE,XYZ123\n1994-03-01,1\n", 1, "'XYZ123' is not one newsfacts knows"),
-    ("d.csv", "DATE,BOPGSTB\n1994-03-01,-6466,9\n", 2, "expected 2 columns"),
-    ("e.csv", "when,what,who\n1,2,3\n", 1, "none of the formats"),
-    ("f.csv", "realtime_start,date\n1994-05-19,1994-03-01\n", 1, "one value column"),
+@pytest.mark.parametrize(("name", "text", "row", "fragment", "entry"), [
+    ("a.csv", "DATE,BOPGSTB\n1994-03-01,-6466\n1994-04-01,lots\n", 3, "'lots' is not a number",
+     Errors.REFERENCE_NOT_A_NUMBER),
+    ("b.csv", "DATE,BOPGSTB\n1994-03-01,-6466\n94/04/01,-7887\n", 3, "is not a date",
+     Errors.REFERENCE_NOT_A_DATE),
+    ("c.csv", "DATE,XYZ123\n1994-03-01,1\n", 1, "'XYZ123' is not one newsfacts knows",
+     Errors.FRED_UNKNOWN_SERIES_LISTED),
+    ("d.csv", "DATE,BOPGSTB\n1994-03-01,-6466,9\n", 2, "expected 2 columns", Errors.FRED_COLUMNS),
+    ("e.csv", "when,what,who\n1,2,3\n", 1, "none of the formats",
+     Errors.REFERENCE_FORMAT_UNKNOWN),
+    ("f.csv", "realtime_start,date\n1994-05-19,1994-03-01\n", 1, "one value column",
+     Errors.ALFRED_LONG_COLUMNS),
 ])
 def test_bad_csv_names_file_and_row(tmp_path: Path, name: str, text: str, row: int,
-                                    fragment: str) -> None:
+                                    fragment: str, entry: FileMessage) -> None:
     path = write_text(tmp_path / name, text)
     with pytest.raises(ReferenceFileError) as caught:
         read_reference_file(path)
     message = str(caught.value)
     assert str(path) in message and f"row {row}" in message and fragment in message
-    assert isinstance(caught.value, InputError) and caught.value.code == "E401"
+    assert isinstance(caught.value, InputError) and caught.value.code == entry.code
 
 
 @pytest.mark.parametrize(("over", "fragment"), [

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
+from newsfacts.errors import Errors
 from newsfacts.validation import ReferenceStore, Verdict, build_reference, validate
 from newsfacts.validation.profile import (
     PROFILE_FORMAT,
@@ -260,7 +261,7 @@ def test_the_shipped_profile_is_rebuilt_from_the_official_files(shared_dir: Path
 def test_the_profile_command_names_missing_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["reference", "profile", str(tmp_path), "-o",
                                       str(tmp_path / "p.json")])
-    assert_clean_failure(result, "E401", "first_reported_from_news.csv")
+    assert_clean_failure(result, Errors.PROFILE_MISSING.code, "first_reported_from_news.csv")
     assert not (tmp_path / "p.json").exists()
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsfacts.validation import ReferenceStore, SeriesData, SeriesInfo, Verdict, validate
 from newsfacts.validation.profile import RevisionProfile
-from newsfacts.validation.records import Observation
+from newsfacts.validation.series_and_verdicts import Observation
 from tests.validation.helpers import fact
 
 TODAY = "2024-08-01"

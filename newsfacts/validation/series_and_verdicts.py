@@ -1,4 +1,5 @@
-"""Records of the validation stage: the series a store holds, checks and verdicts.
+"""The records of the validation stage: the series a store holds (their description and
+observations), and the checks and verdicts on facts.
 
 They follow the conventions of ``newsfacts.schema``: frozen pydantic models that forbid
 unknown fields, money as ``Decimal`` (written as a number in JSON).
