@@ -10,12 +10,12 @@ from decimal import Decimal
 from typing import Literal
 
 from newsfacts.schema import TradeFact
+from newsfacts.validation.claim_dates import allows_revisions, no_range_reason
 from newsfacts.validation.families import family_values
 from newsfacts.validation.judging import Judgement, format_money, judge, settled_after
 from newsfacts.validation.periods import months_of, previous
 from newsfacts.validation.series_and_verdicts import Check, CheckStatus, Verdict
 from newsfacts.validation.store import ReferenceStore, RefValue
-from newsfacts.validation.timing import allows_revisions, no_range_reason
 from newsfacts.validation.tolerance import percent_half_unit, stated_half_unit
 
 _ORDINALS: dict[str, int] = {

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from newsfacts.validation.claim_dates import Timing
 from newsfacts.validation.families import Family
 from newsfacts.validation.periods import month_index
 from newsfacts.validation.store import Band, RefValue
-from newsfacts.validation.timing import Timing
 
 Outcome = Literal["confirmed", "vintage", "band", "estimate", "contradicted"]
 STRENGTH: dict[str, int] = {"confirmed": 0, "vintage": 1, "band": 2, "estimate": 3,

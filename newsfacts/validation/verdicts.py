@@ -27,6 +27,12 @@ from pathlib import Path
 from newsfacts.errors import Errors
 from newsfacts.schema import TradeFact
 from newsfacts.validation.checks import article_checks, value_checks
+from newsfacts.validation.claim_dates import (
+    allows_revisions,
+    no_range_reason,
+    timing_of,
+    timing_sentence,
+)
 from newsfacts.validation.families import (
     REPORTING_CONVENTIONS,
     Family,
@@ -45,12 +51,6 @@ from newsfacts.validation.ranges import revision_band
 from newsfacts.validation.reading import article_flow
 from newsfacts.validation.series_and_verdicts import Verdict
 from newsfacts.validation.store import Band, ReferenceStore, RefValue
-from newsfacts.validation.timing import (
-    allows_revisions,
-    no_range_reason,
-    timing_of,
-    timing_sentence,
-)
 from newsfacts.validation.tolerance import stated_half_unit
 
 __all__ = ["REPORTING_CONVENTIONS", "validate", "validate_fact", "validate_facts"]

@@ -1,5 +1,5 @@
 """A claim's publication date against the vintage it is compared with
-(newsfacts.validation.timing): dated before the latest vintage, revisions since may explain a
+(newsfacts.validation.claim_dates): dated before the latest vintage, revisions since may explain a
 gap (the revision range applies); dated on or after it, or undated, the claim is judged with
 its stated precision only. Small hand-made stores and the revision profile shipped."""
 
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from newsfacts.validation import ReferenceStore, Verdict, build_reference, validate
-from newsfacts.validation.timing import timing_of
+from newsfacts.validation.claim_dates import timing_of
 from tests.validation.helpers import fact, user_row, write_text, write_user_csv
 
 LATEST = dt.date(2022, 4, 5)
