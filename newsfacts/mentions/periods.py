@@ -10,9 +10,9 @@ The span ruler has already said which form a phrase has: each pattern of
 ``newsfacts/patterns/periods.jsonl`` has an id, and ``RESOLVERS`` gives the function for
 that id, which reads the span's words (one per token, lower case) where its pattern puts
 them: the month, the year, the count. A pattern id without a resolver is refused when
-the patterns are loaded (``resolver_for``). The ids ``period.unread.*`` mark forms that
-the ruler matches, so that their words are not read as shorter periods, but that give no
-period ("March/April": either month may be meant).
+the patterns are loaded (``resolver_for``). A form matched only so that its words make no
+shorter period gives ``None`` from its resolver where its words say nothing more ("the
+preceding year" as a period of its own).
 """
 
 from __future__ import annotations
@@ -444,11 +444,6 @@ def _year_to_date(words: Words, raw: str, published: dt.date | None) -> Value:
     return PeriodShift("year_to_date", 0, raw)
 
 
-def _unread(words: Words, raw: str, published: dt.date | None) -> Value:
-    """A form matched so that its words make no shorter period, giving none itself."""
-    return None
-
-
 RESOLVERS: dict[str, Resolver] = {
     "period.month": _month,
     "period.month-year": _month_of_year,
@@ -511,11 +506,11 @@ RESOLVERS: dict[str, Resolver] = {
     "period.shift.so-far-this-year": _year_to_date,
     "period.shift.this-year-so-far": _year_to_date,
     "period.shift.year-to-date": _year_to_date,
-    "period.unread.month-slash-run": _unread,
-    "period.unread.month-slash-run-year": _unread,
-    "period.unread.month-slash-run-quarter": _unread,
-    "period.unread.same-one-year-earlier": _unread,
-    "period.unread.like-period-in-year": _unread,
+    "period.month-slash-run": _month_run,
+    "period.month-slash-run-year": _month_run,
+    "period.month-slash-run-quarter": _month_run,
+    "period.shift.same-one-year-earlier": _year_back,
+    "period.shift.like-period-in-year": _to_year,
 }
 
 

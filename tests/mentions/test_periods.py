@@ -140,12 +140,8 @@ def test_relative_words_need_a_publication_date(mentions: Language) -> None:
     assert period.code == "1994-03"
 
 
-# forms a pattern matches (so that their words make no shorter period) that give no period
+# forms a pattern matches (so that their words make no shorter period) whose words give none
 UNREAD: list[tuple[str, str]] = [
-    ("March/April", "period.unread.month-slash-run"),
-    ("March/April 1987", "period.unread.month-slash-run-year"),
-    ("the same month one year earlier", "period.unread.same-one-year-earlier"),
-    ("the like period of 1986", "period.unread.like-period-in-year"),
     ("the preceding year", "period.shift.previous"),
     ("the same period of the year", "period.shift.same-last-year"),
     ("the first nine months of the 1995/96 fiscal", "period.first-months-split-fiscal"),
@@ -154,6 +150,32 @@ UNREAD: list[tuple[str, str]] = [
     ("the first 2.5 days of March", "period.first-days"),
     ("the first 13 months of 1986", "period.first-months-year"),
 ]
+
+
+@pytest.mark.parametrize(("text", "pattern_id", "code"), [
+    ("January/March", "period.month-slash-run", "1994-Q1"),  # "January/March imports"
+    ("March/April 1987", "period.month-slash-run-year", "1987-03/1987-04"),
+    ("the April/June quarter", "period.month-slash-run-quarter", "1994-Q2"),
+    ("4TH QTR 1986", "period.quarter-year", "1986-Q4"),
+    ("first qtr", "period.quarter", "1994-Q1"),
+])
+def test_slash_runs_and_abbreviated_quarters(mentions: Language, text: str, pattern_id: str,
+                                             code: str) -> None:
+    found_id, period = matched(mentions, text, MAY_1994)
+    assert (found_id, period.code) == (pattern_id, code)
+
+
+@pytest.mark.parametrize(("text", "pattern_id", "shift"), [
+    ("the same month one year earlier", "period.shift.same-one-year-earlier",
+     PeriodShift("year", -1, "the same month one year earlier")),
+    ("the like period of 1986", "period.shift.like-period-in-year",
+     PeriodShift("to_year", 1986, "the like period of 1986")),
+])
+def test_shifts_once_unread(mentions: Language, text: str, pattern_id: str,
+                            shift: PeriodShift) -> None:
+    found_id, value = matched(mentions, text, MAY_1994)
+    assert found_id == pattern_id
+    assert (value.unit, value.n) == (shift.unit, shift.n)
 
 
 @pytest.mark.parametrize(("text", "pattern_id"), UNREAD)
