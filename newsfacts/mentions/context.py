@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from newsfacts.mentions.money import SCALES, currency_tables, parse_money_amounts
 from newsfacts.mentions.percent import parse_percent_values
+from newsfacts.mentions.periods import MONTHS
 from newsfacts.mentions.units import RATE_OPENERS, rate_after, unit_tables
 from newsfacts.schema import Money, Percent
 
@@ -42,11 +43,6 @@ CHANGE_CUE_PREFIX = "chg."
 CHANGE_CUE_REACH = 3  # a change cue ending this close before a pair's first amount
 RATE_REACH = 6  # words read after an amount (or after its parenthesis) for a rate
 ASIDE_REACH = 12  # 'C $6 (US $4.46) per share': a parenthesis this long is skipped
-MONTHS: frozenset[str] = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-})
 
 COMPOUND_ID = "money.compound"
 CENTS_DIGITS = re.compile(r"\d{1,2}")
