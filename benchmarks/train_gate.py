@@ -6,15 +6,18 @@
 Examples are the candidate facts the rule layer makes (the pipeline without its gate):
 
 1. gold: every fact of the tuning part of seed, dev, dev2, news-dev and news-dev2 (the
-   held-out fold, ``newsfacts.evaluate.is_held_out``, is never read): a trade fact if its
+   held-out fold, ``newsfacts.evaluate.is_held_out``, is never read) and of the project
+   corpus (corpus/, written for the project), and every other money mention in a sentence
+   with an indicator cue there, as if it made a fact of that indicator: a trade fact if its
    value matches the value of a gold fact of the same story within 0.1 %, sign ignored (a
    trade figure even where a key is wrong), not one otherwise;
 2. weak: the facts of Reuters-21578 stories outside the 602 trade stories whose TOPICS are
    not empty and name no macro-economic subject (``MACRO_TOPICS``: trade, bop, gnp,
    money-fx, reserves, … stories do report trade figures), only company (earn, acq) or
    commodity labels: not trade facts. Only stories with an even NEWID give weak labels;
-   the odd ones stay unseen, so an archive sample can be scored on each half. Stories of
-   the judged samples (``--judged``) are never trained on.
+   the odd ones stay unseen, so an archive sample can be scored on each half. The stories
+   of the archive samples judged before the gate (``gate_excluded.txt``) are never trained
+   on.
 
 The examples (Reuters text) are written outside the repository (``--work``); the model and
 its threshold (``newsfacts.facts.gate_train.train_gate``) go to ``--output`` (the package's
@@ -58,7 +61,7 @@ from newsfacts.mentions.component import SPANS_KEY
 from newsfacts.schema import Article, ErrorRecord, Indicator, Money, TradeFact
 from newsfacts.settings import Settings
 
-GOLD_SETS = ("seed", "dev", "dev2", "news-dev", "news-dev2")
+GOLD_SETS = ("seed", "dev", "dev2", "news-dev", "news-dev2", "corpus")
 MACRO_TOPICS = frozenset({
     "trade", "bop", "gnp", "money-fx", "reserves", "interest", "money-supply", "cpi", "wpi",
     "ipi", "jobs", "income", "retail", "housing", "lei", "instal-debt", "dlr", "yen", "dmk",
@@ -67,6 +70,7 @@ MACRO_TOPICS = frozenset({
     "austral", "inventories", "capacity", "cpu",
 })
 TOLERANCE = 0.001
+EXCLUDED = Path(__file__).with_name("gate_excluded.txt")
 INDICATORS = frozenset(get_args(Indicator))
 
 
@@ -201,6 +205,12 @@ def weak_examples(rows: list[dict[str, Any]], judged_docs: set[str]) -> list[Gat
     return examples
 
 
+def excluded_docs(path: Path | None = None) -> set[str]:
+    """The doc ids of ``EXCLUDED``: the stories of the judged samples, never trained on."""
+    lines = (path or EXCLUDED).read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
 def read_judged(folder: Path | None) -> list[dict[str, Any]]:
     """The rows of the samples in ``folder``, judged or not."""
     if folder is None:
@@ -302,7 +312,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"{work}: write the examples outside the repository (they hold Reuters text)")
     work.mkdir(parents=True, exist_ok=True)
     judged = read_judged(Path(args.judged) if args.judged else None)
-    judged_docs = {row["doc_id"] for row in judged}  # no sampled story is trained on
+    judged_docs = excluded_docs()  # no sampled story is trained on
+    if {row["doc_id"] for row in judged} - judged_docs:
+        sys.exit(f"--judged has stories not in {EXCLUDED.name}: the examples would differ")
     judged = [row for row in judged if row.get("judgement") in JUDGEMENTS]
     started = time.perf_counter()
     outside_file = work / "reuters.jsonl"
@@ -326,7 +338,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.no_train:
         gate = TradeGate.load(args.output)
     else:
-        gate = train_gate([*gold, *weak], Training())
+        gate = train_gate([*gold, *weak], Training(), scores_to=work / "cv.jsonl")
         gate.save(args.output)
         print(f"threshold {gate.threshold} (cross-validated over stories)")
         print(json.dumps(gate.info["cross_validation"], indent=1))

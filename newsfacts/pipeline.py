@@ -16,7 +16,7 @@ from newsfacts.mentions.tokenizer import customize_tokenizer
 from newsfacts.settings import Settings
 
 COMPONENTS: tuple[str, ...] = ("newsfacts_mentions", "newsfacts_normaliser", "newsfacts_facts")
-GATE = "newsfacts_gate"  # after the facts, unless Settings.trade_gate is off
+GATE = "newsfacts_gate"  # after the facts, with Settings.trade_gate
 
 
 def build_pipeline(settings: Settings | None = None) -> Language:

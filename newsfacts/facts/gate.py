@@ -115,10 +115,12 @@ class TradeGate:
     """A trained classifier (a spaCy pipeline with one ``textcat_multilabel``) and its
     threshold: ``score`` is the probability of ``LABEL`` (a trade fact of an economy)."""
 
-    def __init__(self, nlp: Language, threshold: float, info: dict[str, Any] | None = None):
+    def __init__(self, nlp: Language, threshold: float, info: dict[str, Any] | None = None,
+                 source: Path | None = None):
         self.nlp = nlp
         self.threshold = threshold
         self.info = info or {}
+        self.source = source  # the folder it was loaded from
 
     @classmethod
     def load(cls, path: str | Path = PACKAGE_MODEL) -> TradeGate:
@@ -129,7 +131,7 @@ class TradeGate:
             threshold = float(settings["threshold"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"{folder}: not a trained newsfacts gate ({exc})") from exc
-        return cls(nlp, threshold, settings)
+        return cls(nlp, threshold, settings, folder)
 
     def save(self, path: str | Path) -> Path:
         folder = Path(path)
@@ -208,7 +210,9 @@ class GateComponent:
         return result
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        if self.gate is not None:
+        """A saved pipeline keeps a gate that is not the package's (the package's loads
+        with the component: no second copy)."""
+        if self.gate is not None and self.gate.source != PACKAGE_MODEL:
             self.gate.save(path)
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> GateComponent:

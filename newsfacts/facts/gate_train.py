@@ -42,7 +42,7 @@ class Training(NamedTuple):
     batch_size: int = 16
     dropout: float = 0.2
     folds: int = 5
-    min_recall: float = 0.98
+    min_recall: float = 0.995
     recall_source: str = "gold-fact"
     architecture: str = "cnn"  # "bow" (TextCatBOW.v3) or "cnn" (TextCatReduce.v1 over a
     # small hashed-embedding CNN: subword features, no pretrained vectors)
@@ -188,9 +188,15 @@ def summary(
     return out
 
 
-def train_gate(examples: Sequence[GateExample], training: Training = DEFAULT_TRAINING) -> TradeGate:
-    """The threshold by cross-validation, then the model fitted on all examples."""
+def train_gate(examples: Sequence[GateExample], training: Training = DEFAULT_TRAINING,
+               scores_to: Path | None = None) -> TradeGate:
+    """The threshold by cross-validation, then the model fitted on all examples;
+    ``scores_to`` gets each example with its cross-validated score (JSONL)."""
     scores = cross_validated_scores(examples, training)
+    if scores_to is not None:
+        with scores_to.open("w", encoding="utf-8") as handle:
+            for example, score in zip(examples, scores, strict=True):
+                handle.write(json.dumps({**example._asdict(), "score": score}) + "\n")
     threshold = pick_threshold(examples, scores, training)
     info = {
         "training": training._asdict(),

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsfacts.cli import app
 from newsfacts.extractor import Extractor
-from newsfacts.facts.gate import GateComponent, TradeGate, gate_text
+from newsfacts.facts.gate import GateComponent, GateDecision, TradeGate, gate_text
 from newsfacts.facts.gate_train import (
     GateExample,
     Training,
@@ -26,10 +26,17 @@ from newsfacts.schema import Article
 from newsfacts.settings import Settings
 
 # Texts written for these tests: (title, sentence, the amount as written, indicator, trade?)
-DECISIONS: list[tuple[str, str, str, str, bool]] = [
+DECISIONS: list[object] = [
     ("ACME HOLDINGS PLC YEAR PROFIT UP",
      "The group said its trading surplus rose to 41.2 mln stg in the year, and the board "
      "raised the final dividend to 4.1 pence a share.", "41.2 mln stg", "trade_balance", False),
+    pytest.param(
+        "ZETAWORKS PLC 1986 YEAR",
+        "Trading surplus after depreciation 61.5 mln stg vs 48.2 mln, pre-tax profit 70.1 mln "
+        "vs 55.3 mln, shr 21.4p vs 18.2p.", "61.5 mln stg", "trade_balance", False,
+        marks=pytest.mark.xfail(strict=True, reason="a known miss (docs/extraction.md, The "
+                                "trade gate): a company's results table scores 0.41, above "
+                                "the threshold")),
     ("KENYA COFFEE EARNINGS FALL",
      "Kenya's coffee export income fell to 310 mln dlrs in the crop year as world prices "
      "slumped, the coffee board said.", "310 mln dlrs", "exports", False),
@@ -155,37 +162,58 @@ def test_load_refuses_a_folder_without_a_gate(tmp_path: Path) -> None:
         TradeGate.load(tmp_path)
 
 
-# a company's figure that the rule layer reads as a trade balance, and a country's
-COMPANY = ("ORION MOTORS SAYS EXPORT EARNINGS ROSE\n\nOrion Motors said its export earnings "
-           "rose to 512 mln dlrs last year and its chairman expects higher sales in 1987.")
 COUNTRY = ("CHILE TRADE SURPLUS RISES\n\nChile's trade surplus rose to 420 mln dlrs in "
-           "February from 310 mln dlrs in January, the central bank said.")
+           "February from 310 mln dlrs in January, the central bank said. Exports rose to "
+           "900 mln dlrs.")
 
 
 def article(text: str) -> Article:
     return Article(id="t", text=text, published=dt.date(1987, 4, 1))
 
 
-def test_pipeline_runs_the_gate(extractor: Extractor) -> None:
-    assert isinstance(extractor.nlp.get_pipe("newsfacts_gate"), GateComponent)
-    plain = Extractor(settings=Settings(trade_gate=False))
-    assert "newsfacts_gate" not in plain.nlp.pipe_names
+@pytest.fixture(scope="module")
+def gated() -> Extractor:
+    return Extractor(settings=Settings(trade_gate=True))
 
 
-def test_explain_shows_the_gate(extractor: Extractor) -> None:
+def test_pipeline_runs_the_gate_when_asked(gated: Extractor, extractor: Extractor) -> None:
+    assert isinstance(gated.nlp.get_pipe("newsfacts_gate"), GateComponent)
+    assert "newsfacts_gate" not in extractor.nlp.pipe_names  # off by default
+    assert gated.extract(article(COUNTRY)) == extractor.extract(article(COUNTRY))
+    assert all(o.gate_score is None for o in extractor.explain(article(COUNTRY)))
+
+
+def test_explain_shows_the_gate_score(gated: Extractor) -> None:
+    extractor = gated
     outcomes = extractor.explain(article(COUNTRY))
     facts = [o for o in outcomes if o.outcome == "fact"]
-    assert facts and all(o.gate_score is not None for o in facts)
-    assert [o.fact_index for o in facts] == list(range(len(facts)))
-    assert len(facts) == len(extractor.extract(article(COUNTRY)))
+    assert len(facts) == len(extractor.extract(article(COUNTRY))) == 3
+    assert all(o.gate_score is not None and o.gate_score >= 0.5 for o in facts)
+    assert [o.fact_index for o in facts] == [0, 1, 2]
 
 
-def test_explain_names_the_gate_rule_of_a_dropped_fact(extractor: Extractor) -> None:
-    plain = Extractor(settings=Settings(trade_gate=False))
-    assert plain.extract(article(COMPANY)), "the rule layer makes a candidate"
-    outcomes = extractor.explain(article(COMPANY))
+@pytest.mark.parametrize(("threshold", "kept"), [(0.0, 3), (1.01, 0)])
+def test_explain_names_the_gate_rule(shipped: TradeGate, threshold: float, kept: int) -> None:
+    """The shipped model with a threshold that keeps every fact or none."""
+    extractor = Extractor(settings=Settings(trade_gate=True))
+    component = extractor.nlp.get_pipe("newsfacts_gate")
+    assert isinstance(component, GateComponent)
+    component.gate = TradeGate(shipped.nlp, threshold)
+    facts = extractor.extract(article(COUNTRY))
+    outcomes = extractor.explain(article(COUNTRY))
     gated = [o for o in outcomes if o.rule_id == "gate.drop.not-trade"]
-    assert gated and all(o.gate_score is not None and "score" in (o.reason or "")
-                         for o in gated)
-    assert extractor.extract(article(COMPANY)) == []
-    assert json.loads(gated[0].model_dump_json())["gate_score"] == gated[0].gate_score
+    assert len(facts) == kept == sum(o.outcome == "fact" for o in outcomes)
+    assert len(gated) == 3 - kept
+    for outcome in gated:
+        assert outcome.fact is None and outcome.gate_score is not None
+        assert f"score {outcome.gate_score:.3f} < 1.01" in (outcome.reason or "")
+        assert json.loads(outcome.model_dump_json())["gate_score"] == outcome.gate_score
+    assert [o.fact_index for o in outcomes if o.fact is not None] == list(range(kept))
+    assert [d.kept for d in article_decisions(extractor)] == [bool(kept)] * 3
+
+
+def article_decisions(extractor: Extractor) -> list[GateDecision]:
+    doc = extractor.make_doc(article(COUNTRY))
+    for _, component in extractor.nlp.pipeline:
+        doc = component(doc)
+    return list(doc._.nf_gate)
