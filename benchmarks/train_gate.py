@@ -226,6 +226,8 @@ def evaluate_judged(gate: TradeGate, judged: list[dict[str, Any]],
                     rows: list[dict[str, Any]]) -> None:
     """The gate on the judged archive samples: trade (correct or wrong_key) against
     not_trade, and each file's precision with and without the gate."""
+    if not judged:
+        return
     by_key = {(r["doc_id"], r["evidence_start"]): r["text"] for r in rows
               if r["kind"] == "fact"}
     matched: list[tuple[dict[str, Any], str]] = []
