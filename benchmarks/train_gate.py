@@ -307,6 +307,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the examples of --work instead of extracting again")
     parser.add_argument("--no-train", action="store_true", help="evaluate --output only")
+    parser.add_argument("--architecture", default=Training().architecture,
+                        help="cnn (the default), cnn-small or bow")
     args = parser.parse_args(argv)
     work = Path(args.work)
     root = Path(__file__).resolve().parents[1]
@@ -340,7 +342,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.no_train:
         gate = TradeGate.load(args.output)
     else:
-        gate = train_gate([*gold, *weak], Training(), scores_to=work / "cv.jsonl")
+        training = Training(architecture=args.architecture)
+        gate = train_gate([*gold, *weak], training, scores_to=work / "cv.jsonl")
         gate.save(args.output)
         print(f"threshold {gate.threshold} (cross-validated over stories)")
         print(json.dumps(gate.info["cross_validation"], indent=1))

@@ -109,7 +109,8 @@ def model_config(architecture: str) -> dict[str, Any]:
             "no_output_layer": False,
             "length": HASH_LENGTH,
         }
-    if architecture == "cnn":
+    if architecture in ("cnn", "cnn-small"):
+        small = architecture == "cnn-small"  # half the cost a fact (docs/extraction.md)
         return {
             "@architectures": "spacy.TextCatReduce.v1",
             "exclusive_classes": False,
@@ -120,15 +121,15 @@ def model_config(architecture: str) -> dict[str, Any]:
             "tok2vec": {
                 "@architectures": "spacy.HashEmbedCNN.v2",
                 "pretrained_vectors": None,
-                "width": 64,
-                "depth": 2,
+                "width": 32 if small else 64,
+                "depth": 1 if small else 2,
                 "embed_size": 2000,
                 "window_size": 1,
-                "maxout_pieces": 3,
+                "maxout_pieces": 2 if small else 3,
                 "subword_features": True,
             },
         }
-    raise ConfigError(f"unknown gate architecture {architecture!r} (bow or cnn)")
+    raise ConfigError(f"unknown gate architecture {architecture!r} (bow, cnn or cnn-small)")
 
 
 def folds_of(examples: Sequence[GateExample], folds: int, seed: int) -> list[int]:
