@@ -134,8 +134,11 @@ class TradeGate:
         return cls(nlp, threshold, settings, folder)
 
     def save(self, path: str | Path) -> Path:
+        """The model, its settings, and an empty string store: the model reads hashed
+        features, so the words seen in training (news text) are not kept."""
         folder = Path(path)
         self.nlp.to_disk(folder)
+        (folder / "vocab" / "strings.json").write_text("[]\n", encoding="utf-8")
         settings = {**self.info, "threshold": self.threshold}
         (folder / SETTINGS_FILE).write_text(
             json.dumps(settings, indent=1, sort_keys=True) + "\n", encoding="utf-8"
