@@ -6,6 +6,7 @@ Usage (from the repository root, with ../shared beside it):
     python benchmarks/accuracy.py --json out.json # the figures, per set
     python benchmarks/accuracy.py --errors dev2   # misses, spurious facts and attribute
                                                   # errors of one set's tuning part
+    python benchmarks/accuracy.py --gate          # with the trade gate on
 
 The protocol (issue 15): every dev/dev2 story whose number ends in 0 or 5 and the
 news-dev2 articles 05, 10, 15, 20 and 25 form the held-out fold. Its figures are reported
@@ -29,6 +30,7 @@ from newsfacts.evaluate import Evaluation, canonical_period, evaluate, is_held_o
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_paths
 from newsfacts.schema import ErrorRecord
+from newsfacts.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -139,13 +141,15 @@ def print_errors(evaluation: Evaluation) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--gate", action="store_true",
+                        help="with the trade gate on (trained on the tuning parts)")
     parser.add_argument(
         "--errors",
         choices=[s.name for s in SETS],
         help="print the errors of this set's tuning part (never the held-out fold)",
     )
     args = parser.parse_args()
-    extractor = Extractor()
+    extractor = Extractor(settings=Settings(trade_gate=args.gate))
     chosen = [s for s in SETS if args.errors in (None, s.name)]
     scored: dict[str, Scored] = {}
     for gold_set in chosen:

@@ -30,6 +30,9 @@ fill in.
 
 ``score FILE`` prints precision = correct / judged, the counts by judgement and by reason,
 and the same split by the story's TOPICS (``trade``/``bop``/``gnp``, none, other labels).
+``sample --gate`` also records in ``gate_kept`` whether the trade gate (off by default,
+docs/extraction.md) keeps each sampled fact; ``score`` then prints the precision of the
+facts it keeps too (a uniform sample of the gated population).
 
 Protocol: draw with a fresh seed each time (a seed once judged is spent: the rules were
 looked at through it), judge every fact of the sample by reading its sentence and, where
@@ -55,6 +58,7 @@ from typing import Any
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_reuters_sgml
 from newsfacts.schema import Article, ErrorRecord, TradeFact
+from newsfacts.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 DISTRIBUTION = SHARED / "reuters21578"
@@ -137,6 +141,7 @@ def run_sample(args: argparse.Namespace) -> None:
     counts: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     outside: list[dict[str, Any]] = []
+    articles: dict[str, Article] = {}
     start = time.perf_counter()
     for item, result in extractor.extract_many(stories(files), batch_size=args.batch_size):
         counts["stories read"] += 1
@@ -155,6 +160,8 @@ def run_sample(args: argparse.Namespace) -> None:
         counts["stories outside with facts"] += bool(facts)
         story = labels.get(item.id, {})
         outside.extend(sample_row(f, item, story) for f in facts)
+        if facts and args.gate:
+            articles[item.id] = item
     elapsed = time.perf_counter() - start
     for key in ("stories read", "error records", "trade stories read",
                 "facts in trade stories", "facts outside", "stories outside with facts"):
@@ -168,11 +175,25 @@ def run_sample(args: argparse.Namespace) -> None:
     print("facts outside by TOPICS:", ", ".join(f"{k} {v}" for k, v in by_topic.most_common()))
     chosen = random.Random(args.seed).sample(outside, min(args.n, len(outside)))
     chosen.sort(key=lambda r: (int(r["doc_id"].rsplit("-", 1)[1]), r["fact"]["evidence"]))
+    if args.gate:
+        mark_gate(chosen, articles)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
         for row in chosen:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(chosen)} of {len(outside):,} outside facts (seed {args.seed}) → {out}")
+
+
+def mark_gate(rows: list[dict[str, Any]], articles: dict[str, Article]) -> None:
+    """``gate_kept``: whether the fact is still there with the trade gate on
+    (``Settings(trade_gate=True)``, docs/extraction.md); the sample is drawn without it."""
+    gated = Extractor(settings=Settings(trade_gate=True))
+    kept: dict[str, set[int]] = {}
+    for row in rows:
+        if row["doc_id"] not in kept:
+            facts = gated.extract(articles[row["doc_id"]])
+            kept[row["doc_id"]] = {f.evidence_start for f in facts if f.modality == "actual"}
+        row["gate_kept"] = row["evidence_start"] in kept[row["doc_id"]]
 
 
 TOPIC_GROUPS = ("trade/bop/gnp", "no TOPICS", "other labels")
@@ -212,6 +233,14 @@ def run_score(args: argparse.Namespace) -> None:
             print(title)
             for name, count in reasons.most_common():
                 print(f"  {name:15} {count:>4}")
+    if all("gate_kept" in r for r in rows):
+        kept = [r for r in rows if r["gate_kept"]]
+        print(f"with the trade gate: {len(kept)} of {len(rows)} facts kept, precision "
+              f"{_precision(kept)}; dropped: "
+              + ", ".join(f"{k} {v}" for k, v in Counter(
+                  r.get("judgement") if r.get("judgement") != "not_trade"
+                  else f"not_trade/{r.get('reason')}" for r in rows if not r["gate_kept"]
+              ).most_common()))
     print("precision by TOPICS of the story")
     for group in TOPIC_GROUPS:
         part = [r for r in rows if _topic_group(r.get("topics", [])) == group]
@@ -234,6 +263,8 @@ def main(argv: list[str] | None = None) -> None:
     sample.add_argument("--corpus", default=str(DISTRIBUTION), help="folder of reut2-*.sgm.gz")
     sample.add_argument("--trade", default=str(TRADE_STORIES), help="reuters-trade.jsonl")
     sample.add_argument("--batch-size", type=int, default=None)
+    sample.add_argument("--gate", action="store_true",
+                        help="also record whether the trade gate keeps each sampled fact")
     score = commands.add_parser("score", help="precision of a judged sample")
     score.add_argument("file")
     args = parser.parse_args(argv)

@@ -36,6 +36,7 @@ import spacy
 from newsfacts.extractor import Extractor
 from newsfacts.ingest import read_jsonl
 from newsfacts.schema import Article
+from newsfacts.settings import Settings
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "reuters-trade.jsonl"
 
@@ -72,7 +73,7 @@ def sample_sentences(articles: list[Article], sample: int) -> list[str]:
 
 
 def time_speeds(articles: list[Article], sentences: list[str], rounds: int,
-                batch_size: int = 64) -> dict[str, float]:
+                batch_size: int = 64, settings: Settings | None = None) -> dict[str, float]:
     """Words/s of the blank tokenizer, the pipeline and quantulum3, in interleaved rounds.
 
     Each round times each of the three on its share of the text (the articles, or for
@@ -84,7 +85,7 @@ def time_speeds(articles: list[Article], sentences: list[str], rounds: int,
         warnings.simplefilter("ignore")
         from quantulum3 import parser
     blank = spacy.blank("en")
-    extractor = Extractor()
+    extractor = Extractor(settings=settings)
     for article in articles[:50]:
         blank.make_doc(article.text)
     extractor.extract_batch([WARM_UP, *articles[:50]])
@@ -257,13 +258,16 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3,
                         help="alternating runs with 1 and 2 processes per size (medians)")
     parser.add_argument("--stage-words", type=int, default=300_000)
+    parser.add_argument("--gate", action="store_true",
+                        help="the pipeline with the trade gate on (the interleaved rounds)")
     args = parser.parse_args()
     base = corpus_articles()
     articles = repeated(base, args.words)
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {len(base)} stories repeated to {len(articles)} documents, {words:,} words")
     sentences = sample_sentences(base, args.quantulum_sentences)
-    speeds = time_speeds(articles, sentences, args.rounds)
+    speeds = time_speeds(articles, sentences, args.rounds,
+                         settings=Settings(trade_gate=args.gate))
     tokenizer, pipeline, quantulum = (speeds[k] for k in ("tokenizer", "pipeline", "quantulum3"))
     print(f"blank tokenizer      {tokenizer:12,.0f} words/s  (in {args.rounds} interleaved rounds)")
     print(f"newsfacts pipeline   {pipeline:12,.0f} words/s  ({pipeline / tokenizer:.1%} of the "

@@ -615,6 +615,30 @@ class Errors:
         "The review settings of a ClaimReview export are not valid.",
         "Use the keys listed, with the types the message names.",
     )
+    GATE_MODEL = Message(
+        "E231", ConfigError,
+        "{folder}: not a trained newsfacts gate ({detail})",
+        "The trade gate's model folder is missing files or holds something else.",
+        "Point the setting at a folder written by `newsfacts train-gate`, or retrain it.",
+    )
+    GATE_EXAMPLE = Message(
+        "E232", ConfigError,
+        "{where}: not a gate example ({detail})",
+        "A line of the gate's training examples is not an example record.",
+        "Write one JSON object a line with the fields the training command documents.",
+    )
+    GATE_NO_EXAMPLES = Message(
+        "E233", ConfigError,
+        "the gate needs at least one example to train on",
+        "The training examples file holds no example.",
+        "Give a file with examples of both labels.",
+    )
+    GATE_ARCHITECTURE = Message(
+        "E234", ConfigError,
+        "unknown gate architecture {architecture!r} (bow, cnn or cnn-small)",
+        "The gate's architecture is none of those the training command knows.",
+        "Use bow, cnn or cnn-small.",
+    )
     ASSEMBLY_FILE = Message(
         "E240", PatternError,
         "{name}: {problems}",

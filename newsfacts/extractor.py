@@ -19,6 +19,7 @@ from newsfacts.errors import (
 )
 from newsfacts.facts.component import FactAssembler
 from newsfacts.facts.explain import explain_doc
+from newsfacts.facts.gate import GateComponent
 from newsfacts.ingest.dates import parse_published
 from newsfacts.ingest.files import require_unicode
 from newsfacts.mentions.component import SPANS_KEY
@@ -95,7 +96,11 @@ class Extractor:
                 spans_key = component.spans_key
                 break
             doc = component(doc)
-        return explain_doc(doc, spans_key)
+        outcomes = explain_doc(doc, spans_key)
+        for _, component in self.nlp.pipeline:
+            if isinstance(component, GateComponent):
+                outcomes = component.explain(doc, outcomes)
+        return outcomes
 
     def explain_many(
         self, articles: Iterable[Article | ErrorRecord]

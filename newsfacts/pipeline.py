@@ -9,12 +9,14 @@ from spacy.language import Language
 
 from newsfacts.errors import Errors
 from newsfacts.facts import component as _facts  # noqa: F401  (registers the factory)
+from newsfacts.facts import gate as _gate  # noqa: F401  (registers the factory)
 from newsfacts.mentions import component as _mentions  # noqa: F401  (registers the factories)
 from newsfacts.mentions.extensions import declare_attributes
 from newsfacts.mentions.tokenizer import customize_tokenizer
 from newsfacts.settings import Settings
 
 COMPONENTS: tuple[str, ...] = ("newsfacts_mentions", "newsfacts_normaliser", "newsfacts_facts")
+GATE = "newsfacts_gate"  # after the facts, with Settings.trade_gate
 
 
 def build_pipeline(settings: Settings | None = None) -> Language:
@@ -33,6 +35,8 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    if settings.trade_gate:
+        nlp.add_pipe(GATE)
     nlp.max_length = settings.max_chars + 1
     return nlp
 

@@ -203,6 +203,11 @@ class MoneyOutcome(Record):
     merged_into: int | None = Field(
         default=None, ge=0, description="a duplicate's fact: its fact_index"
     )
+    gate_score: float | None = Field(
+        default=None, ge=0, le=1,
+        description="the trade gate's score for the fact it made or would have made (a fact "
+        "below the gate's threshold is dropped); None where the gate did not read it",
+    )
 
     @model_validator(mode="after")
     def _one_outcome(self) -> MoneyOutcome:

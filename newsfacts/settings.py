@@ -19,3 +19,9 @@ class Settings(BaseModel):
         "components; None runs on spaCy's blank English",
     )
     batch_size: int = Field(default=BATCH_SIZE, gt=0)
+    trade_gate: bool = Field(
+        default=False,
+        description="run the learned trade gate (newsfacts_gate) after the rule layer: it drops "
+        "actual facts that are not an economy's trade (docs/extraction.md, The trade gate; off "
+        "by default: it costs the held-out fold three facts)",
+    )

@@ -11,7 +11,7 @@ import spacy
 
 from newsfacts.errors import ConfigError
 from newsfacts.mentions.component import as_phrase, package_patterns
-from newsfacts.pipeline import COMPONENTS, build_pipeline, load_pipeline, save_pipeline
+from newsfacts.pipeline import COMPONENTS, GATE, build_pipeline, load_pipeline, save_pipeline
 from newsfacts.settings import Settings
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "newsfacts_en"
@@ -30,6 +30,8 @@ def test_blank_pipeline_has_the_components() -> None:
     nlp = build_pipeline()
     assert nlp.meta["lang"] == "en"
     assert [name for name in nlp.pipe_names if name.startswith("newsfacts")] == list(COMPONENTS)
+    gated = build_pipeline(Settings(trade_gate=True))
+    assert [n for n in gated.pipe_names if n.startswith("newsfacts")] == [*COMPONENTS, GATE]
 
 
 def test_saved_pipeline_loads_alone(tmp_path: Path) -> None:

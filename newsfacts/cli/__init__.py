@@ -15,6 +15,7 @@ from newsfacts.cli.report import report_cli
 from newsfacts.cli.schema import schema_cli
 from newsfacts.cli.serve import serve_cli
 from newsfacts.cli.show import show_cli
+from newsfacts.cli.train_gate import train_gate_cli
 from newsfacts.cli.validate import validate_cli
 
 app = typer.Typer(
@@ -30,6 +31,7 @@ app.command("evaluate")(evaluate_cli)
 app.command("show")(show_cli)
 app.command("schema")(schema_cli)
 app.command("build-model")(build_model_cli)
+app.command("train-gate")(train_gate_cli)
 app.command("validate")(validate_cli)
 app.command("check")(check_cli)
 app.command("report")(report_cli)

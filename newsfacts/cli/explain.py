@@ -62,6 +62,8 @@ def outcomes_table(article: Article, outcomes: Sequence[MoneyOutcome]) -> Table:
             state = Text(f"fact {outcome.fact_index}", style="green")
             rules = Text("\n".join(outcome.fact.rule_ids))
             why = Text(fact_summary(outcome.fact))
+            if outcome.gate_score is not None:
+                why.append(f" · trade gate {outcome.gate_score:.3f}", style="dim")
         else:
             state = Text("dropped", style="yellow")
             rules = Text(outcome.rule_id or "")
