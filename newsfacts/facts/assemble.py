@@ -20,6 +20,7 @@ from newsfacts.facts.clauses import (
     FLOW,
     PERIOD,
     PERIOD_SHIFT,
+    PLACE,
     QUALIFIER,
     Cue,
     iter_clauses,
@@ -168,6 +169,26 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             return None
         earlier = [d for d in self.drafts if d.reporter == reporter and d.partner != "WLD"]
         return earlier[-1].partner if earlier else None
+
+    def definite_balance_of(self, phrase: IndicatorPhrase) -> Draft | None:
+        """'Taiwan's trade surplus with the U.S. hit 13.6 billion dlrs last year. The surplus
+        widened …': a balance named only by 'the' and its word at the start of a sentence,
+        with no place in its clause, is the balance of the sentence before, partner and all."""
+        last = self.context.last_draft
+        first = next((i for i in range(self.clause.start, phrase.start)
+                      if not self.words[i].isspace()), -1)
+        if (
+            last is None
+            or last.partner == "WLD"
+            or last.indicator != self.indicator(phrase)
+            or self.words[first] != "the"
+            or first != self.clause.start or not self.doc[first].is_sent_start
+            or any(not w.isspace() for w in self.words[first + 1 : phrase.start])
+            or self.clause.of(PLACE)
+            or self.sentence_between(last.money.end, self.clause.start)
+        ):
+            return None
+        return last
 
     def sentence_between(self, start: int, end: int) -> bool:
         """A whole sentence lies between tokens ``start`` and ``end``: a pronoun after it
@@ -328,6 +349,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             if partner == "WLD" and clause_partner is not None:
                 partner = clause_partner
                 place_rules.append(RULES.ids["partner.clause"])
+            elif partner == "WLD" and (earlier := self.definite_balance_of(phrase)) is not None:
+                reporter, partner = earlier.reporter, earlier.partner
+                place_rules.append(RULES.ids["partner.sentence-before"])
         money_value: Money = money.value
         draft = Draft(
             indicator=indicator,

@@ -707,3 +707,14 @@ def test_a_comparison_is_of_its_main_figures_flow(extractor: Extractor) -> None:
             "second quarter from $29.31 billion in the first quarter.")
     assert {f.period: f.flow for f in actual_facts(extractor, text, "1993-09-15")} == {
         "1993-Q2": "goods", "1993-Q1": "goods"}
+
+
+def test_the_balance_of_the_sentence_before_keeps_its_partner(extractor: Extractor) -> None:
+    text = ("TAIWAN\n\nTaiwan's trade surplus with the U.S. hit 13.6 billion dlrs last year. The "
+            "surplus widened in the first two months of the year to 2.35 billion dlrs. Exports "
+            "rose to 8.1 billion dlrs in February.")
+    found = {(f.indicator, f.partner, f.value) for f in actual_facts(extractor, text,
+                                                                     "1987-03-10")}
+    assert found == {("trade_balance", "USA", Decimal("13.6e9")),
+                     ("trade_balance", "USA", Decimal("2.35e9")),
+                     ("exports", "WLD", Decimal("8.1e9"))}
