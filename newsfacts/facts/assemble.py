@@ -349,8 +349,8 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             if partner == "WLD" and clause_partner is not None:
                 partner = clause_partner
                 place_rules.append(RULES.ids["partner.clause"])
-            elif partner == "WLD" and (earlier := self.definite_balance_of(phrase)) is not None:
-                reporter, partner = earlier.reporter, earlier.partner
+            elif partner == "WLD" and (before := self.definite_balance_of(phrase)) is not None:
+                reporter, partner = before.reporter, before.partner
                 place_rules.append(RULES.ids["partner.sentence-before"])
         money_value: Money = money.value
         draft = Draft(
