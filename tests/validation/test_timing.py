@@ -233,3 +233,25 @@ def test_a_vintage_on_or_before_the_claims_date_is_the_figure_known_then(
                         mid_store_path, profile=YOUNG_AND_OLD)
     assert before.status == earlier, before.explanation
     assert before.vintage == dt.date(1995, 6, 1)
+
+
+def test_the_figure_known_then_comes_before_other_series_revised_since(tmp_path: Path) -> None:
+    """Where one series the text may mean holds the figure as known on the claim's date,
+    another series' revised figures are not stretched by a revision range either (as with a
+    first release of the period in the store)."""
+    files = [
+        write_text(tmp_path / "fred_BOPGSTB.csv", "DATE,BOPGSTB\n1994-02-01,-9245\n"),
+        write_user_csv(tmp_path / "rows.csv", [
+            user_row("mid-gs", "1994-02", "-9.40", "1995-06-01", unit="USD billions"),
+            user_row("goods", "1994-02", "-9.00", "2022-04-05", unit="USD billions",
+                     flow="goods", basis="census")])]
+    out = tmp_path / "ref.duckdb"
+    build_reference(out, [(files[0], LATEST), (files[1], None)])
+    # -9.80 bn: 0.4 bn from the figure known on 1995-07-01 (-9.40), 0.8 bn (8.9 %) from
+    # today's Census goods figure, which the range of 30 years of revisions (10 %) covers
+    [then] = validate([fact(-9.8e9, period="1994-02", published=dt.date(1995, 7, 1))], out,
+                      profile=YOUNG_AND_OLD)
+    assert then.status == "contradicted", then.explanation
+    [early] = validate([fact(-9.8e9, period="1994-02", published=dt.date(1994, 4, 20))], out,
+                       profile=YOUNG_AND_OLD)
+    assert early.status == "revised", early.explanation
