@@ -55,6 +55,9 @@ from newsfacts.validation.tolerance import stated_half_unit
 
 __all__ = ["REPORTING_CONVENTIONS", "validate", "validate_fact", "validate_facts"]
 
+# trade releases come a month apart (the U.S. FT-900 some 28 to 35 days): a vintage published
+# less than this before a claim is the figure as known when the claim was made
+KNOWN_WITHIN = dt.timedelta(days=28)
 _ANNUAL_RATE = re.compile(r"\brunning at\b|\bannual(?:ized)? rate\b|\bannual pace\b",
                           re.IGNORECASE)
 
@@ -321,10 +324,13 @@ def _bears_out(estimate: Judgement, published: Judgement) -> bool:
 
 
 def _known_then(refs: Sequence[RefValue], published: dt.date | None) -> list[RefValue]:
-    """The vintages published on or before the claim's date (none for an undated claim)."""
+    """The vintages that were the figure as known on the claim's date: published on it or
+    less than ``KNOWN_WITHIN`` before it, so that no later monthly release can have revised
+    them in between (none for an undated claim). An older vintage may have been revised
+    before the claim was made: the claim is then judged with the revision range."""
     if published is None:
         return []
-    return [ref for ref in refs if ref.vintage <= published]
+    return [ref for ref in refs if published - KNOWN_WITHIN < ref.vintage <= published]
 
 
 def _up_to_nearest(refs: Sequence[RefValue], published: dt.date | None,

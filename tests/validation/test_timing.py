@@ -220,13 +220,18 @@ def test_the_range_runs_from_the_claim_to_the_nearest_vintage_after_it(
 ])
 def test_a_vintage_on_or_before_the_claims_date_is_the_figure_known_then(
         mid_store_path: Path, value: float, status: str, earlier: str) -> None:
-    claim = fact(value, period="1994-02", published=dt.date(1995, 7, 1))
+    claim = fact(value, period="1994-02", published=dt.date(1995, 6, 15))
     [verdict] = validate([claim], mid_store_path, profile=YOUNG_AND_OLD)
     assert verdict.status == status, verdict.explanation
     assert verdict.timing == "before"
     if status == "contradicted":
         assert "the figure as known when the claim was made" in verdict.explanation
         assert "as published on 1995-06-01 (mid-gs)" in verdict.explanation
+    # dated months after that vintage, the claim may quote a revision published in between:
+    # the range of revisions applies (up to today's figure, the nearest after the claim)
+    [later] = validate([fact(value, period="1994-02", published=dt.date(1996, 1, 1))],
+                       mid_store_path, profile=YOUNG_AND_OLD)
+    assert later.status in ("confirmed", "revised"), later.explanation
     # dated before that vintage, the claim is judged against it with the range of revisions
     # from the claim's date to it (the vintage nearest after the claim)
     [before] = validate([fact(value, period="1994-02", published=dt.date(1994, 4, 20))],
@@ -247,9 +252,9 @@ def test_the_figure_known_then_comes_before_other_series_revised_since(tmp_path:
                      flow="goods", basis="census")])]
     out = tmp_path / "ref.duckdb"
     build_reference(out, [(files[0], LATEST), (files[1], None)])
-    # -9.80 bn: 0.4 bn from the figure known on 1995-07-01 (-9.40), 0.8 bn (8.9 %) from
+    # -9.80 bn: 0.4 bn from the figure known on 1995-06-15 (-9.40), 0.8 bn (8.9 %) from
     # today's Census goods figure, which the range of 30 years of revisions (10 %) covers
-    [then] = validate([fact(-9.8e9, period="1994-02", published=dt.date(1995, 7, 1))], out,
+    [then] = validate([fact(-9.8e9, period="1994-02", published=dt.date(1995, 6, 15))], out,
                       profile=YOUNG_AND_OLD)
     assert then.status == "contradicted", then.explanation
     [early] = validate([fact(-9.8e9, period="1994-02", published=dt.date(1994, 4, 20))], out,
