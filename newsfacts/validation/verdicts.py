@@ -156,8 +156,8 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
                   if refs and not family.info.estimate and refs[0].vintage < settled
                   and is_expected(family, fact, expected_sa)), None)
     if first is None and fact.published is not None:
-        # likewise a figure of the period as published on or before the claim's date, where
-        # the claim is dated before today's figures: what the claim could have printed
+        # likewise the figure of the period as known on the claim's date (``_known_then``),
+        # where the claim is dated before today's figures: what the claim could have printed
         first = next((_known_then(refs, fact.published)[-1] for _, family, refs in held
                       if _known_then(refs, fact.published) and not family.info.estimate
                       and is_expected(family, fact, expected_sa)
@@ -170,8 +170,8 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
         if refs:
             key = _statistic(family)
             newest[key] = max(newest.get(key, refs[-1].vintage), refs[-1].vintage)
-    # the statistics of which a published family holds a figure of the period as published
-    # on or before the claim's date: the figure as known when the claim was made
+    # the statistics of which a published family holds the figure of the period as known
+    # when the claim was made
     known_then = {_statistic(family) for _, family, refs in held
                   if not family.info.estimate and _known_then(refs, fact.published)}
     for rank, family, refs in held:
@@ -188,9 +188,9 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
             # published since cannot explain a gap with it
             band = Band(0.0, 0, "", "store", note=(
                 f"no revision range applied: the store holds the figure of {fact.period} as "
-                f"published on {known[-1].vintage} ({known[-1].series_id}), on or before the "
-                f"text's date ({fact.published}): the figure as known when the claim was "
-                "made, which later revisions cannot change"))
+                f"published on {known[-1].vintage} ({known[-1].series_id}), less than a month "
+                f"before the text's date ({fact.published}) or on it: the figure as known "
+                "when the claim was made, which later revisions cannot change"))
         elif family.info.estimate and allows_revisions(timing) and \
                 _statistic(family) in known_then:
             continue  # an estimate of today's figure says nothing of the figure known then
