@@ -9,7 +9,10 @@ article's date) and the vintage of the store's latest figure of the series for t
   so it is judged against it with its stated precision (and the source's rounding) only: no
   revision range. An earlier vintage it matches exactly still makes it ``revised``.
 - ``before``: published before that vintage. Revisions made since may explain a gap: the
-  store's own vintages first, then the revision range at the figure's age.
+  store's own vintages first, then the revision range at the figure's age. Where the store
+  holds other vintages of the period, the one nearest the claim's date counts: one published
+  on or before it is the figure as known then (no range); else the earliest revised one after
+  it, with the range at its age (``verdicts``).
 - ``undated``: no publication date. The claim is judged as a claim about the figures the
   store holds today, as ``after``; its verdict says so and how to allow for revisions (give
   the date).

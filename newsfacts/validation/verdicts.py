@@ -55,6 +55,9 @@ from newsfacts.validation.tolerance import stated_half_unit
 
 __all__ = ["REPORTING_CONVENTIONS", "validate", "validate_fact", "validate_facts"]
 
+# trade releases come a month apart (the U.S. FT-900 some 28 to 35 days): a vintage published
+# less than this before a claim is the figure as known when the claim was made
+KNOWN_WITHIN = dt.timedelta(days=28)
 _ANNUAL_RATE = re.compile(r"\brunning at\b|\bannual(?:ized)? rate\b|\bannual pace\b",
                           re.IGNORECASE)
 
@@ -150,6 +153,13 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
     first = next((refs[0] for _, family, refs in held
                   if refs and not family.info.estimate and refs[0].vintage < settled
                   and is_expected(family, fact, expected_sa)), None)
+    if first is None and fact.published is not None:
+        # likewise the figure of the period as known on the claim's date (``_known_then``),
+        # where the claim is dated before today's figures: what the claim could have printed
+        first = next((_known_then(refs, fact.published)[-1] for _, family, refs in held
+                      if _known_then(refs, fact.published) and not family.info.estimate
+                      and is_expected(family, fact, expected_sa)
+                      and fact.published < refs[-1].vintage), None)
     # the store's latest figure of each statistic (flow, basis, adjustment), over its
     # published and estimated series: an estimate stands for today's figure of a statistic
     # whose published series may hold only a first release
@@ -158,6 +168,10 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
         if refs:
             key = _statistic(family)
             newest[key] = max(newest.get(key, refs[-1].vintage), refs[-1].vintage)
+    # the statistics of which a published family holds the figure of the period as known
+    # when the claim was made
+    known_then = {_statistic(family) for _, family, refs in held
+                  if not family.info.estimate and _known_then(refs, fact.published)}
     for rank, family, refs in held:
         if not refs:
             continue
@@ -166,7 +180,19 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
         # judged against that vintage with its stated precision only
         as_of = newest[_statistic(family)]
         timing = timing_of(fact.published, as_of)
-        if not allows_revisions(timing):
+        known = _known_then(refs, fact.published) if allows_revisions(timing) else []
+        if known and not family.info.estimate:
+            # the store holds the figure as it was known when the claim was made: revisions
+            # published since cannot explain a gap with it
+            band = Band(0.0, 0, "", "store", note=(
+                f"no revision range applied: the store holds the figure of {fact.period} as "
+                f"published on {known[-1].vintage} ({known[-1].series_id}), less than a month "
+                f"before the text's date ({fact.published}) or on it: the figure as known "
+                "when the claim was made, which later revisions cannot change"))
+        elif family.info.estimate and allows_revisions(timing) and \
+                _statistic(family) in known_then:
+            continue  # an estimate of today's figure says nothing of the figure known then
+        elif not allows_revisions(timing):
             band = Band(0.0, 0, "")
         elif first is not None and refs[0].vintage >= settled and not family.info.estimate:
             band = Band(0.0, 0, "", "store", note=(
@@ -174,6 +200,9 @@ def validate_fact(fact: TradeFact, store: ReferenceStore, index: int = 0,
                 f"published on {first.vintage} ({first.series_id}), which the text's figure "
                 "would match if it were that release"))
         else:
+            # revisions explain the gap between the claim's date and the vintage compared
+            # with: the nearest revised vintage after the claim, at its age, not today's
+            refs = _up_to_nearest(refs, fact.published, settled)
             band = revision_band(store, profile, family, fact.indicator, fact.period or "",
                                  months, refs)
         judgements.append(judge(fact.value, half, refs, band, family,
@@ -290,6 +319,28 @@ def _bears_out(estimate: Judgement, published: Judgement) -> bool:
         today.value)
     return all(abs(ref.value - today.value) <= allowed + ref.half_unit
                for ref in published.refs)
+
+
+def _known_then(refs: Sequence[RefValue], published: dt.date | None) -> list[RefValue]:
+    """The vintages that were the figure as known on the claim's date: published on it or
+    less than ``KNOWN_WITHIN`` before it, so that no later monthly release can have revised
+    them in between (none for an undated claim). An older vintage may have been revised
+    before the claim was made: the claim is then judged with the revision range."""
+    if published is None:
+        return []
+    return [ref for ref in refs if published - KNOWN_WITHIN < ref.vintage <= published]
+
+
+def _up_to_nearest(refs: Sequence[RefValue], published: dt.date | None,
+                   settled: dt.date) -> list[RefValue]:
+    """``refs`` up to the first revised vintage (a year or more after the period) published
+    after the claim's date: the figure compared with, its age setting the revision range."""
+    if published is None:
+        return list(refs)
+    for index, ref in enumerate(refs):
+        if ref.vintage > published and ref.vintage >= settled:
+            return list(refs[:index + 1])
+    return list(refs)
 
 
 def _statistic(family: Family) -> tuple[str, str, bool]:

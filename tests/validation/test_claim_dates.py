@@ -14,6 +14,7 @@ import pytest
 
 from newsfacts.validation import ReferenceStore, Verdict, build_reference, validate
 from newsfacts.validation.claim_dates import timing_of
+from newsfacts.validation.profile import PROFILE_FORMAT, RevisionProfile
 from tests.validation.helpers import fact, user_row, write_text, write_user_csv
 
 LATEST = dt.date(2022, 4, 5)
@@ -151,3 +152,111 @@ def test_the_latest_vintage_is_the_statistics_over_all_its_series(tmp_path: Path
     build_reference(both, [first, today])
     [verdict] = validate([claim], both)
     assert verdict.timing == "before"
+
+
+# --- a vintage of the period near the claim's date ------------------------------------------
+
+YOUNG_AND_OLD = RevisionProfile({"format": PROFILE_FORMAT, "pairs": [
+    {"id": f"p{number}", "group": "balance", "flow": "goods_and_services", "basis": "bop",
+     "adjusted": True, "scope": "total", "age": age, "span": "month",
+     "indicator": "trade_balance", "period": "1994-03", "early_value": 1.0,
+     "early_basis": "bop", "early_vintage": "1994-05-19", "early_source": "report",
+     "later_series": "s", "later_value": 1.0, "later_vintage": "2022-04-01",
+     "later_gross": None, "of_value": 0.1, "of_gross": gap}
+    for number, (age, gap) in enumerate([("up to 3 years", 0.002), ("up to 3 years", 0.004),
+                                         ("up to 3 years", 0.005), ("over 3 years", 0.010),
+                                         ("over 3 years", 0.015), ("over 3 years", 0.020)])]})
+# gross trade of 1994-03 in the fixture: 57.000 + 63.466 = 120.466 bn; so the young range is
+# ±0.602 bn (0.5 %), the old one ±2.409 bn (2 %)
+
+
+@pytest.fixture(scope="module")
+def mid_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store of ``store_path`` plus revised vintages of the balance of 1994-02 (as of
+    1995-06-01: -9.40 bn) and 1994-03 (as of 1996-06-01: -6.90 bn), as an annual revision
+    exhibit gives them."""
+    folder = tmp_path_factory.mktemp("mid")
+    files = [write_text(folder / f"fred_{name}.csv", f"DATE,{name}\n" + "".join(
+        f"1994-{month:02d}-01,{value}\n" for month, value in values))
+        for name, values in (("BOPGSTB", ((2, -9245), (3, -6466))),
+                             ("BOPTEXP", ((2, 53102), (3, 57000))),
+                             ("BOPTIMP", ((2, 62347), (3, 63466))))]
+    mid = write_user_csv(folder / "mid.csv", [
+        user_row("mid-gs", "1994-02", "-9.40", "1995-06-01", unit="USD billions"),
+        user_row("mid-gs", "1994-03", "-6.90", "1996-06-01", unit="USD billions")])
+    out = folder / "ref.duckdb"
+    build_reference(out, [*[(path, LATEST) for path in files], (mid, None)])
+    return out
+
+
+@pytest.mark.parametrize(("value", "with_mid", "without_mid"), [
+    (-7.46e9, "revised", "revised"),  # within ±0.602 bn of the 1996 figure (-6.90 bn)
+    (-6.40e9, "revised", "revised"),
+    (-8.20e9, "contradicted", "revised"),  # within 30 years' range of today's, not of 1996's
+    (-4.30e9, "contradicted", "revised"),
+    (-9.00e9, "contradicted", "contradicted"),  # beyond both
+])
+def test_the_range_runs_from_the_claim_to_the_nearest_vintage_after_it(
+        mid_store_path: Path, store_path: Path, value: float, with_mid: str,
+        without_mid: str) -> None:
+    claim = fact(value, published=dt.date(1994, 5, 20))
+    [near] = validate([claim], mid_store_path, profile=YOUNG_AND_OLD)
+    assert near.status == with_mid, near.explanation
+    assert near.vintage == dt.date(1996, 6, 1) and near.timing == "before"
+    assert near.revision_band_basis is not None
+    assert "up to 3 years after the period" in near.revision_band_basis
+    [far] = validate([claim], store_path, profile=YOUNG_AND_OLD)
+    assert far.status == without_mid, far.explanation
+    assert far.revision_band_basis is not None
+    assert "over 3 years after the period" in far.revision_band_basis
+
+
+@pytest.mark.parametrize(("value", "status", "earlier"), [
+    (-9.40e9, "revised", "confirmed"),  # the figure as known when the claim was made
+    (-9.245e9, "confirmed", "revised"),  # today's figure
+    # inside the range of revisions since 1995, not the figure known then
+    (-9.80e9, "contradicted", "revised"),
+    (-8.70e9, "contradicted", "contradicted"),  # beyond 0.5 % of gross trade from -9.40 bn
+])
+def test_a_vintage_on_or_before_the_claims_date_is_the_figure_known_then(
+        mid_store_path: Path, value: float, status: str, earlier: str) -> None:
+    claim = fact(value, period="1994-02", published=dt.date(1995, 6, 15))
+    [verdict] = validate([claim], mid_store_path, profile=YOUNG_AND_OLD)
+    assert verdict.status == status, verdict.explanation
+    assert verdict.timing == "before"
+    if status == "contradicted":
+        assert "the figure as known when the claim was made" in verdict.explanation
+        assert "as published on 1995-06-01 (mid-gs)" in verdict.explanation
+    # dated months after that vintage, the claim may quote a revision published in between:
+    # the range of revisions applies (up to today's figure, the nearest after the claim)
+    [later] = validate([fact(value, period="1994-02", published=dt.date(1996, 1, 1))],
+                       mid_store_path, profile=YOUNG_AND_OLD)
+    assert later.status in ("confirmed", "revised"), later.explanation
+    # dated before that vintage, the claim is judged against it with the range of revisions
+    # from the claim's date to it (the vintage nearest after the claim)
+    [before] = validate([fact(value, period="1994-02", published=dt.date(1994, 4, 20))],
+                        mid_store_path, profile=YOUNG_AND_OLD)
+    assert before.status == earlier, before.explanation
+    assert before.vintage == dt.date(1995, 6, 1)
+
+
+def test_the_figure_known_then_comes_before_other_series_revised_since(tmp_path: Path) -> None:
+    """Where one series the text may mean holds the figure as known on the claim's date,
+    another series' revised figures are not stretched by a revision range either (as with a
+    first release of the period in the store)."""
+    files = [
+        write_text(tmp_path / "fred_BOPGSTB.csv", "DATE,BOPGSTB\n1994-02-01,-9245\n"),
+        write_user_csv(tmp_path / "rows.csv", [
+            user_row("mid-gs", "1994-02", "-9.40", "1995-06-01", unit="USD billions"),
+            user_row("goods", "1994-02", "-9.00", "2022-04-05", unit="USD billions",
+                     flow="goods", basis="census")])]
+    out = tmp_path / "ref.duckdb"
+    build_reference(out, [(files[0], LATEST), (files[1], None)])
+    # -9.80 bn: 0.4 bn from the figure known on 1995-06-15 (-9.40), 0.8 bn (8.9 %) from
+    # today's Census goods figure, which the range of 30 years of revisions (10 %) covers
+    [then] = validate([fact(-9.8e9, period="1994-02", published=dt.date(1995, 6, 15))], out,
+                      profile=YOUNG_AND_OLD)
+    assert then.status == "contradicted", then.explanation
+    [early] = validate([fact(-9.8e9, period="1994-02", published=dt.date(1994, 4, 20))], out,
+                       profile=YOUNG_AND_OLD)
+    assert early.status == "revised", early.explanation
