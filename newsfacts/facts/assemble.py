@@ -27,6 +27,7 @@ from newsfacts.facts.clauses import (
     read_words,
     word_after,
     word_before,
+    words_between,
 )
 from newsfacts.facts.context import DocContext, read_context
 from newsfacts.facts.drafts import Draft, Drop, SeparateChange
@@ -119,7 +120,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         position = self.monies.index(money)
         run = [money]
         for following in self.monies[position + 1 :]:
-            words = [w for w in self.words[run[-1].end : following.start] if not w.isspace()]
+            words = words_between(self.words, run[-1].end, following.start)
             if not all(w in RULES.words["list_joiners"] for w in words):
                 break
             run.append(following)

@@ -20,6 +20,7 @@ from newsfacts.facts.clauses import (
     token_gap,
     word_after,
     word_before,
+    words_between,
 )
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import IndicatorPhrase
@@ -106,15 +107,15 @@ class AttributeRules(ClauseView):
         if len(monies) < 2:
             return None
         for place in places:
-            gap = [w for w in self.words[money.end : place.start] if not w.isspace()]
+            gap = words_between(self.words, money.end, place.start)
             near = 0 < len(gap) <= RULES.listed_partner_gap
             if near and gap[0] in RULES.words["partner_markers"] and self.is_partner(place):
                 return place  # "$22.2 billion with Canada"
         before = [p for p in places if p.end <= money.start]
         if not before or phrase.start >= money.start:
             return None
-        gap = [w for w in self.words[before[-1].end : money.start] if not w.isspace()]
-        after_phrase = [w for w in self.words[phrase.end : before[-1].start] if not w.isspace()]
+        gap = words_between(self.words, before[-1].end, money.start)
+        after_phrase = words_between(self.words, phrase.end, before[-1].start)
         openers, marks = RULES.words["partner_list_openers"], RULES.words["partner_list_marks"]
         if len(gap) <= 1 and after_phrase[:1] and after_phrase[0] in openers and set(gap) <= marks:
             return before[-1]  # "deficits with three partners -- South Korea 7.1 billion"
@@ -252,8 +253,8 @@ class AttributeRules(ClauseView):
         if draft.indicator not in ("trade_balance", "current_account"):
             return
         for place in self.clause.of(PLACE):
-            gap = [w for w in self.words[money.end : place.start] if not w.isspace()]
-            after = [w for w in self.words[place.end : place.end + 4] if not w.isspace()][:2]
+            gap = words_between(self.words, money.end, place.start)
+            after = words_between(self.words, place.end, place.end + 4)[:2]
             if gap == ["in"] and after and after[-1] in RULES.words["favour_words"]:
                 favoured = str(place.value)
                 other = draft.reporter if draft.reporter != favoured else draft.partner
@@ -273,7 +274,7 @@ class AttributeRules(ClauseView):
         if position + 1 >= len(self.monies):
             return None
         twin = self.monies[position + 1]
-        between = [w for w in self.words[money.end : twin.start] if not w.isspace()]
+        between = words_between(self.words, money.end, twin.start)
         if between != ["("]:
             return None
         own = self.currency(twin.value, draft.reporter)

@@ -178,6 +178,11 @@ def word_before(words: Sequence[str], index: int) -> str:
     return words[index] if index >= 0 else ""
 
 
+def words_between(words: Sequence[str], start: int, end: int) -> list[str]:
+    """The words of tokens ``start`` to ``end`` (``start`` clipped at 0), spaces left out."""
+    return [word for word in words[max(0, start) : end] if not word.isspace()]
+
+
 def word_after(words: Sequence[str], index: int) -> str:
     """The lower-cased word at or after token ``index``, skipping spaces."""
     while index < len(words) and words[index].isspace():
@@ -188,7 +193,7 @@ def word_after(words: Sequence[str], index: int) -> str:
 def bounds_another_period(words: Sequence[str], cue: Cue) -> bool:
     """'fiscal 1986, which began in April', 'beginning on July 1': a period that says when
     another one starts or ends, not a figure's own."""
-    before = [w for w in words[max(0, cue.start - 4) : cue.start] if not w.isspace()]
+    before = words_between(words, cue.start - 4, cue.start)
     return (
         len(before) >= 2
         and before[-1] in ("in", "on")
@@ -199,7 +204,7 @@ def bounds_another_period(words: Sequence[str], cue: Cue) -> bool:
 def is_change_base(words: Sequence[str], cue: Cue) -> bool:
     """'imports up 2.9 pct on 1986 to 247.51 billion': the period a change is measured
     against, not a figure's own."""
-    before = [w for w in words[max(0, cue.start - 3) : cue.start] if not w.isspace()]
+    before = words_between(words, cue.start - 3, cue.start)
     return len(before) >= 2 and before[-1] == "on" and before[-2] in RULES.words["percent_words"]
 
 

@@ -21,6 +21,7 @@ from newsfacts.facts.clauses import (
     is_partner_place,
     word_after,
     word_before,
+    words_between,
 )
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.phrases import EXCLUDED, IndicatorPhrase
@@ -242,7 +243,7 @@ class FigureRules(ClauseView):
         goods': a balance whose sector follows it."""
         if word_after(self.words, end) not in RULES.words["sector_links"]:
             return False
-        words = [w for w in self.words[end : end + 6] if not w.isspace()][1:]
+        words = words_between(self.words, end, end + 6)[1:]
         while words and words[0] in ("non", "-", "the"):
             words = words[1:]
         return bool(words) and words[0] in sector
@@ -278,7 +279,7 @@ class FigureRules(ClauseView):
         makes it a trade balance, whatever balance the story spoke of before."""
         start = max([self.clause.start, *[c.end for c in self.clause.mentions
                                           if c.kind == INDICATOR and c.end <= phrase.start]])
-        words = [w for w in self.words[start : phrase.start] if not w.isspace()]
+        words = words_between(self.words, start, phrase.start)
         words = words[-RULES.trade_subject_window :]
         return "trade" in words and "," not in words[words.index("trade") :]
 
@@ -430,8 +431,7 @@ class FigureRules(ClauseView):
         """'surpluses averaging one billion dlrs', 'a monthly average of $9.9 billion during
         the whole year': an average over a period is no period's figure. An average word
         among the few words before the amount (after ``start``, the figure before) says so."""
-        words = [w for w in self.words[max(start, self.clause.start) : money.start]
-                 if not w.isspace()]
+        words = words_between(self.words, max(start, self.clause.start), money.start)
         return bool(RULES.words["average_words"].intersection(words[-RULES.average_window :])) or (
             word_after(self.words, money.end) in RULES.words["average_words"]
         )  # "the 12 billion dollars average recorded in 1984 and 1985"

@@ -14,6 +14,7 @@ from newsfacts.facts.clauses import (
     is_change_base,
     word_after,
     word_before,
+    words_between,
 )
 from newsfacts.facts.drafts import Draft
 from newsfacts.facts.rules import RULES
@@ -149,7 +150,7 @@ class PeriodRules(ClauseView):
 
     def is_whole_of(self, cue: Cue) -> bool:
         """'the whole of 1985', 'all of 1985': the whole period, whatever the months compared."""
-        before = [w for w in self.words[max(0, cue.start - 3) : cue.start] if not w.isspace()]
+        before = words_between(self.words, cue.start - 3, cue.start)
         return len(before) >= 2 and before[-1] == "of" and before[-2] in RULES.words[
             "whole_of_words"]
 
@@ -158,7 +159,7 @@ class PeriodRules(ClauseView):
         this year' ranks a month's figure)."""
         if cue.value.unit != "year_to_date":
             return False
-        before = [w for w in self.words[max(0, cue.start - 3) : cue.start] if not w.isspace()]
+        before = words_between(self.words, cue.start - 3, cue.start)
         return not any(w.endswith("est") or w in RULES.words["superlatives"] for w in before)
 
     def ends_earlier_item(self, cue: Cue, money: Cue) -> bool:
@@ -213,7 +214,7 @@ class PeriodRules(ClauseView):
         shifts = [c for c in self.clause.of(PERIOD_SHIFT) if start <= c.start and c.end <= end]
         if not shifts:
             return None
-        between = [w for w in self.words[shifts[-1].end : end] if not w.isspace()]
+        between = words_between(self.words, shifts[-1].end, end)
         return shifts[-1] if set(between) <= RULES.words["shift_to_figure"] else None
 
     def set_period(self, draft: Draft, cue: Cue | None, main: Draft | None) -> None:
@@ -286,7 +287,7 @@ class PeriodRules(ClauseView):
     def enclosing(self, period: Period) -> Period:
         """The story's period, or the quarter or year around it where the clause says 'for the
         quarter', 'in the year' ('its surplus with the Americans for the quarter rose to …')."""
-        words = [w for w in self.words[self.clause.start : self.clause.end] if not w.isspace()]
+        words = words_between(self.words, self.clause.start, self.clause.end)
         spans = RULES.words["enclosing_spans"]
         said = {
             words[i + 2]
