@@ -718,3 +718,9 @@ def test_the_balance_of_the_sentence_before_keeps_its_partner(extractor: Extract
     assert found == {("trade_balance", "USA", Decimal("13.6e9")),
                      ("trade_balance", "USA", Decimal("2.35e9")),
                      ("exports", "WLD", Decimal("8.1e9"))}
+
+
+@pytest.mark.parametrize("low", ["an eight-year low", "a 12-month low", "a five year low"])
+def test_an_n_year_low_is_lowest(extractor: Extractor, low: str) -> None:
+    text = f"U.S. TRADE\n\nThe nation's trade deficit fell 35% to {low} of $66.2 billion in 1991."
+    assert [f.qualifiers for f in actual_facts(extractor, text, "1992-02-21")] == [("lowest",)]
