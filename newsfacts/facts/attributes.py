@@ -135,6 +135,14 @@ class AttributeRules(ClauseView):
                 if before or after:
                     direction = 1 if cue.detail == "up" else -1
                     return Decimal(percent.value.value) * direction, [percent.rule_id, cue.rule_id]
+            if word_before(self.words, percent.start) in RULES.words["restated_change_links"]:
+                # "Imports increased $2.8 billion during the last quarter, or 3%, to total …":
+                # the percent restates the change an amount said before it
+                earlier = [c for c in self.clause.of(CHANGE) if c.end <= percent.start]
+                if earlier:
+                    direction = 1 if earlier[-1].detail == "up" else -1
+                    return Decimal(percent.value.value) * direction, [
+                        percent.rule_id, earlier[-1].rule_id]
         return None, []
 
     def qualifiers(self, money: Cue) -> tuple[set[str], list[str]]:

@@ -97,6 +97,7 @@ class WordLists(_Section):
     relative_pronouns: WordList
     shift_to_figure: WordList
     change_amount_links: WordList
+    restated_change_links: WordList
     sector_words: WordList
     sector_links: WordList
     component_prefixes: WordList

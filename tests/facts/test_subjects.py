@@ -724,3 +724,10 @@ def test_the_balance_of_the_sentence_before_keeps_its_partner(extractor: Extract
 def test_an_n_year_low_is_lowest(extractor: Extractor, low: str) -> None:
     text = f"U.S. TRADE\n\nThe nation's trade deficit fell 35% to {low} of $66.2 billion in 1991."
     assert [f.qualifiers for f in actual_facts(extractor, text, "1992-02-21")] == [("lowest",)]
+
+
+def test_a_percent_after_or_restates_the_change(extractor: Extractor) -> None:
+    text = ("U.S. TRADE\n\nImports increased $2.8 billion during the fourth quarter, or 3%, to "
+            "total $95.7 billion. Exports fell $1.6 billion, also 3%, to $57.3 billion.")
+    found = {f.indicator: f.change_pct for f in actual_facts(extractor, text, "1987-03-11")}
+    assert found == {"imports": Decimal(3), "exports": Decimal(-3)}
