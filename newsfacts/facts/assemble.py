@@ -408,7 +408,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         draft.flow = self.flow(phrase)
         if template is not None and assigned is None:
             opening = [c.detail for c in self.clause.of(FLOW) if c.start < money.start]
-            draft.flow = opening[0] if opening else template.flow
+            draft.flow = opening[-1] if opening else template.flow  # the nearest before it
         if draft.flow is None and main is not None and main.indicator == draft.indicator:
             draft.flow = main.flow  # "a merchandise trade deficit of $34.39 billion, from $29.31"
         draft.seasonally_adjusted = self.adjustment(previous_end, money)

@@ -731,3 +731,11 @@ def test_a_percent_after_or_restates_the_change(extractor: Extractor) -> None:
             "total $95.7 billion. Exports fell $1.6 billion, also 3%, to $57.3 billion.")
     found = {f.indicator: f.change_pct for f in actual_facts(extractor, text, "1987-03-11")}
     assert found == {"imports": Decimal(3), "exports": Decimal(-3)}
+
+
+def test_a_listed_component_takes_the_nearest_flow_before_it(extractor: Extractor) -> None:
+    text = ("U.S. TRADE\n\nExports decreased to $170.9 billion in June. Goods were $121.2 billion "
+            "in June, and services were $49.6 billion in June.")
+    found = {f.value: f.flow for f in actual_facts(extractor, text, "2011-08-11")}
+    assert found[Decimal("121.2e9")] == "goods"
+    assert found[Decimal("49.6e9")] == "services"
