@@ -30,12 +30,12 @@ def test_seed_matches_in_every_field(shared_dir: Path, extractor: Extractor) -> 
 
 # (gold file, documents, F1 floor, attribute-accuracy floor): half a point under the figures
 # benchmarks/accuracy.py measured on the commit that set them (dev 0.924 / 0.988, dev2 0.860 /
-# 0.964, news-dev 0.903 / 0.946, news-dev2 0.832 / 0.919). tests/test_snapshot.py holds every
+# 0.964, news-dev 0.903 / 0.955, news-dev2 0.832 / 0.919). tests/test_snapshot.py holds every
 # fact exactly; these floors catch a regression let in by regenerating the snapshot.
 FLOORS: dict[str, tuple[str, str, float, float]] = {
     "dev": ("dev.jsonl", "reuters-trade.jsonl", 0.919, 0.983),
     "dev2": ("dev2.jsonl", "reuters-trade.jsonl", 0.855, 0.959),
-    "news-dev": ("news-dev.jsonl", "news-dev.jsonl", 0.898, 0.941),
+    "news-dev": ("news-dev.jsonl", "news-dev.jsonl", 0.898, 0.950),
     "news-dev2": ("news-dev2.jsonl", "news-dev2.jsonl", 0.827, 0.914),
 }
 
