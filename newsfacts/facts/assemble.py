@@ -30,7 +30,7 @@ from newsfacts.facts.clauses import (
     words_between,
 )
 from newsfacts.facts.context import DocContext, read_context
-from newsfacts.facts.drafts import Draft, Drop, SeparateChange
+from newsfacts.facts.drafts import Draft, SeparateChange
 from newsfacts.facts.figures import FigureRules, last_unit_is_volume
 from newsfacts.facts.phrases import IndicatorPhrase
 from newsfacts.facts.rules import RULES
@@ -105,14 +105,15 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         """The drop rule of the figure a comparison compares with, where it was dropped for
         its subject (a product's, a firm's, a region's, no trade figure): the
         comparison figure is of the same subject."""
+        drops = self.context.drops
         earlier = [
             m for m in self.monies
             if m.end <= cue.start
-            and self.context.drops.get(m.start, Drop("")).rule != "drop.conversion"
+            and (m.start not in drops or drops[m.start].rule != "drop.conversion")
         ]
         if not earlier or any(d.money.start > earlier[-1].start for d in self.drafts):
             return None
-        dropped = self.context.drops.get(earlier[-1].start)
+        dropped = drops.get(earlier[-1].start)
         return dropped.rule if dropped and dropped.rule in SUBJECT_DROPS else None
 
     def comparison_run(self, money: Cue) -> list[Cue]:
@@ -171,7 +172,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         earlier = [d for d in self.drafts if d.reporter == reporter and d.partner != "WLD"]
         return earlier[-1].partner if earlier else None
 
-    def definite_balance_of(self, phrase: IndicatorPhrase) -> Draft | None:
+    def definite_balance_of(self, phrase: IndicatorPhrase, indicator: str) -> Draft | None:
         """'Taiwan's trade surplus with the U.S. hit 13.6 billion dlrs last year. The surplus
         widened …': a balance named only by 'the' and its word at the start of a sentence,
         with no place in its clause, is the balance of the sentence before, partner and all."""
@@ -181,7 +182,7 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
         if (
             last is None
             or last.partner == "WLD"
-            or last.indicator != self.indicator(phrase)
+            or last.indicator != indicator
             or self.words[first] != "the"
             or first != self.clause.start or not self.doc[first].is_sent_start
             or any(not w.isspace() for w in self.words[first + 1 : phrase.start])
@@ -350,7 +351,9 @@ class ClauseReader(FigureRules, PeriodRules, AttributeRules):
             if partner == "WLD" and clause_partner is not None:
                 partner = clause_partner
                 place_rules.append(RULES.ids["partner.clause"])
-            elif partner == "WLD" and (before := self.definite_balance_of(phrase)) is not None:
+            elif partner == "WLD" and (
+                before := self.definite_balance_of(phrase, indicator)
+            ) is not None:
                 reporter, partner = before.reporter, before.partner
                 place_rules.append(RULES.ids["partner.sentence-before"])
         money_value: Money = money.value

@@ -129,20 +129,24 @@ class AttributeRules(ClauseView):
         ):
             if word_after(self.words, percent.end) == "of":
                 continue  # a share ("12 pct of exports"), not a change
-            for cue in self.clause.of(CHANGE):
-                before = 0 <= percent.start - cue.end <= RULES.change_cue_window
-                after = 0 <= cue.start - percent.end <= 1
-                if before or after:
-                    direction = 1 if cue.detail == "up" else -1
-                    return Decimal(percent.value.value) * direction, [percent.rule_id, cue.rule_id]
-            if word_before(self.words, percent.start) in RULES.words["restated_change_links"]:
+            cue = next(
+                (
+                    c for c in self.clause.of(CHANGE)
+                    if 0 <= percent.start - c.end <= RULES.change_cue_window
+                    or 0 <= c.start - percent.end <= 1
+                ),
+                None,
+            )
+            if cue is None and word_before(self.words, percent.start) in RULES.words[
+                "restated_change_links"
+            ]:
                 # "Imports increased $2.8 billion during the last quarter, or 3%, to total …":
                 # the percent restates the change an amount said before it
                 earlier = [c for c in self.clause.of(CHANGE) if c.end <= percent.start]
-                if earlier:
-                    direction = 1 if earlier[-1].detail == "up" else -1
-                    return Decimal(percent.value.value) * direction, [
-                        percent.rule_id, earlier[-1].rule_id]
+                cue = earlier[-1] if earlier else None
+            if cue is not None:
+                direction = 1 if cue.detail == "up" else -1
+                return Decimal(percent.value.value) * direction, [percent.rule_id, cue.rule_id]
         return None, []
 
     def qualifiers(self, money: Cue) -> tuple[set[str], list[str]]:

@@ -190,22 +190,25 @@ def word_after(words: Sequence[str], index: int) -> str:
     return words[index] if index < len(words) else ""
 
 
+def pair_before(words: Sequence[str], cue: Cue, reach: int) -> tuple[str, str]:
+    """The two words right before ``cue`` among its ``reach`` tokens before it (spaces
+    skipped), or empty strings where there are fewer."""
+    before = words_between(words, cue.start - reach, cue.start)
+    return (before[-2], before[-1]) if len(before) >= 2 else ("", "")
+
+
 def bounds_another_period(words: Sequence[str], cue: Cue) -> bool:
     """'fiscal 1986, which began in April', 'beginning on July 1': a period that says when
     another one starts or ends, not a figure's own."""
-    before = words_between(words, cue.start - 4, cue.start)
-    return (
-        len(before) >= 2
-        and before[-1] in ("in", "on")
-        and before[-2] in RULES.words["period_clause_verbs"]
-    )
+    verb, link = pair_before(words, cue, 4)
+    return link in ("in", "on") and verb in RULES.words["period_clause_verbs"]
 
 
 def is_change_base(words: Sequence[str], cue: Cue) -> bool:
     """'imports up 2.9 pct on 1986 to 247.51 billion': the period a change is measured
     against, not a figure's own."""
-    before = words_between(words, cue.start - 3, cue.start)
-    return len(before) >= 2 and before[-1] == "on" and before[-2] in RULES.words["percent_words"]
+    percent, link = pair_before(words, cue, 3)
+    return link == "on" and percent in RULES.words["percent_words"]
 
 
 def is_partner_place(doc: Doc, words: Sequence[str], start: int) -> bool:

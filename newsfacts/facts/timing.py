@@ -12,6 +12,7 @@ from newsfacts.facts.clauses import (
     Cue,
     bounds_another_period,
     is_change_base,
+    pair_before,
     word_after,
     word_before,
     words_between,
@@ -150,9 +151,8 @@ class PeriodRules(ClauseView):
 
     def is_whole_of(self, cue: Cue) -> bool:
         """'the whole of 1985', 'all of 1985': the whole period, whatever the months compared."""
-        before = words_between(self.words, cue.start - 3, cue.start)
-        return len(before) >= 2 and before[-1] == "of" and before[-2] in RULES.words[
-            "whole_of_words"]
+        whole, link = pair_before(self.words, cue, 3)
+        return link == "of" and whole in RULES.words["whole_of_words"]
 
     def is_year_to_date(self, cue: Cue) -> bool:
         """'so far this year' as a figure's period, not after a superlative ('the best so far
